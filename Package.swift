@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "StrategySite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "strategy-site", targets: ["strategy-site"]),
+        .library(name: "StrategySite", targets: ["StrategySite"]),
+    ],
+    dependencies: [
+        // Command-line parsing, help and usage errors (exit code 64 -> we map to 2).
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML front matter and data files, with line and column marks for diagnostics.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Page templates editors can change without recompiling.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "StrategySite",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "strategy-site",
+            dependencies: [
+                "StrategySite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "StrategySiteTests",
+            dependencies: ["StrategySite"]
+        ),
+    ]
+)

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The whole pipeline: load, parse, link, render, write.
+///
+/// `build`, `check` and `serve` are this pipeline stopped at different points: ``check()``
+/// stops before writing, ``render(bodyEnd:)`` returns pages in memory for the preview server,
+/// ``build()`` writes them.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var contentDirectory: String
+        public var templatesDirectory: String
+        public var outputDirectory: String
+        /// Overrides `base-url` of site.yml.
+        public var baseURL: String?
+        public var force: Bool
+
+        public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
+                    outputDirectory: String = "Output", baseURL: String? = nil, force: Bool = false) {
+            self.contentDirectory = contentDirectory
+            self.templatesDirectory = templatesDirectory
+            self.outputDirectory = outputDirectory
+            self.baseURL = baseURL
+            self.force = force
+        }
+    }
+
+    /// What a successful build did, for the one-line summary.
+    public struct Summary: Sendable {
+        public var documents: Int
+        public var pages: Int
+        public var filesWritten: Int
+        public var warnings: [Diagnostic]
+        public var seconds: Double
+    }
+
+    /// A site rendered in memory, with every diagnostic found on the way.
+    public struct Result: Sendable {
+        public var site: LinkedSite?
+        public var pages: [RenderedPage]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public var options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    var writer: SiteWriter {
+        SiteWriter(outputDirectory: options.outputDirectory,
+                   assetsDirectory: (options.templatesDirectory as NSString).appendingPathComponent("assets"),
+                   protectedDirectories: [options.contentDirectory, options.templatesDirectory, FileManager.default.currentDirectoryPath],
+                   force: options.force)
+    }
+
+    /// Load, parse and link; the stages every command shares.
+    public func link() -> (site: LinkedSite?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard var source = ContentLoader(contentDirectory: options.contentDirectory).load(&diagnostics) else {
+            return (nil, diagnostics.normalized())
+        }
+        if let baseURL = options.baseURL { source.config.baseURL = baseURL }
+        let parsed = source.documents.parallelMap { document -> (ParsedDocument, [Diagnostic]) in
+            var found: [Diagnostic] = []
+            let result = DocumentParser().parse(document, &found)
+            return (result, found)
+        }
+        diagnostics += parsed.flatMap(\.1)
+        let site = Linker().link(source, documents: parsed.map(\.0), &diagnostics)
+        return (site, diagnostics)
+    }
+
+    /// Every stage but writing.
+    public func render(bodyEnd: String = "") -> Result {
+        var (site, diagnostics) = link()
+        let templates = TemplateSet.load(directory: options.templatesDirectory, &diagnostics)
+        guard let linked = site, let templates, !diagnostics.hasErrors else {
+            return Result(site: site, pages: [], diagnostics: diagnostics.normalized())
+        }
+        let pages = SiteRenderer(site: linked, templates: templates, bodyEnd: bodyEnd).renderAll()
+        return Result(site: linked, pages: pages, diagnostics: diagnostics.normalized())
+    }
+
+    /// Runs the pipeline without writing and returns every problem, sorted.
+    public func check() -> [Diagnostic] {
+        var diagnostics = render().diagnostics
+        if let refusal = writer.refusal() { diagnostics.append(.warning(refusal.message, at: refusal.location, hint: refusal.hint)) }
+        return diagnostics.normalized()
+    }
+
+    /// Builds and writes the site. On any error nothing in the output directory changes.
+    public func build() throws(BuildFailure) -> Summary {
+        let start = Date()
+        if let refusal = writer.refusal() { throw BuildFailure([refusal]) }
+        let result = render()
+        guard let site = result.site, !result.diagnostics.hasErrors else { throw BuildFailure(result.diagnostics) }
+        let written: Int
+        do {
+            written = try writer.write(result.pages)
+        } catch {
+            throw BuildFailure(result.diagnostics + [error])
+        }
+        return Summary(documents: site.documents.count, pages: result.pages.filter { $0.path.hasSuffix(".html") }.count,
+                       filesWritten: written, warnings: result.diagnostics, seconds: Date().timeIntervalSince(start))
+    }
+}

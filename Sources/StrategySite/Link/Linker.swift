@@ -1,0 +1,212 @@
+/// The link stage: checks every reference between documents, themes and indicators, links
+/// mentions of indicator codes, and builds the indexes theme and indicator pages are made from.
+public struct Linker: Sendable {
+    public init() {}
+
+    public func link(_ source: SiteSource, documents parsed: [ParsedDocument], _ diagnostics: inout [Diagnostic]) -> LinkedSite {
+        checkThemes(source, &diagnostics)
+        checkIndicators(source, &diagnostics)
+        let strategyOrder = Dictionary(source.config.strategies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let documents = parsed.sorted {
+            let a = (strategyOrder[$0.metadata.strategy] ?? .max, $0.metadata.published.decimalYear, $0.metadata.title, $0.slug)
+            let b = (strategyOrder[$1.metadata.strategy] ?? .max, $1.metadata.published.decimalYear, $1.metadata.title, $1.slug)
+            return a < b
+        }
+        var site = LinkedSite(config: source.config, themes: source.themes, indicators: source.indicators,
+                              documents: documents, sectionsByTheme: [:], mentionsByIndicator: [:])
+        let anchors = Dictionary(documents.map { doc in (doc.slug, Set(Self.allAnchors(in: doc.blocks))) }, uniquingKeysWith: { a, _ in a })
+        let themeIDs = Set(source.themes.map(\.id))
+        let indicatorIDs = Set(source.indicators.map(\.id))
+        for document in documents {
+            for reference in document.references {
+                if let problem = Self.check(reference.target, anchors: anchors, themes: themeIDs, indicators: indicatorIDs) {
+                    diagnostics.append(.error(problem.message, at: reference.location, hint: problem.hint))
+                }
+            }
+        }
+
+        let matcher = IndicatorMatcher(indicators: source.indicators)
+        let linkedDocuments = documents.parallelMap { Self.linkMentions(in: $0, matcher: matcher) }
+        site.documents = linkedDocuments.map(\.document)
+
+        for document in site.documents {
+            for section in document.sections {
+                let reference = SectionReference(slug: document.slug, anchor: section.anchor, strategy: document.metadata.strategy)
+                for theme in section.themes { site.sectionsByTheme[theme, default: []].append(reference) }
+            }
+        }
+        for linked in linkedDocuments {
+            for (indicator, reference) in linked.mentions where site.mentionsByIndicator[indicator]?.contains(reference) != true {
+                site.mentionsByIndicator[indicator, default: []].append(reference)
+            }
+        }
+        for theme in source.themes where site.sectionsByTheme[theme.id] == nil {
+            diagnostics.append(.warning("theme '\(theme.id)' is not used by any section", at: theme.location,
+                                        hint: "tag a section with <!-- themes: \(theme.id) --> or remove the theme"))
+        }
+        return site
+    }
+
+    // MARK: References
+
+    struct Problem { var message: String; var hint: String? }
+
+    /// Why `target` does not resolve, or nil when it does.
+    static func check(_ target: String, anchors: [String: Set<String>], themes: Set<String>, indicators: Set<String>) -> Problem? {
+        if target.hasPrefix("doc:") {
+            let rest = target.dropFirst(4)
+            let parts = rest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let slug = String(parts.first ?? "")
+            guard let documentAnchors = anchors[slug] else {
+                return Problem(message: "unknown document '\(slug)' in link \(target)",
+                               hint: slug.closest(in: anchors.keys).map { "did you mean 'doc:\($0)'?" })
+            }
+            if parts.count == 2 {
+                let anchor = String(parts[1])
+                if !documentAnchors.contains(anchor) {
+                    return Problem(message: "unknown anchor '#\(anchor)' in document '\(slug)'",
+                                   hint: anchor.closest(in: documentAnchors).map { "did you mean 'doc:\(slug)#\($0)'?" } ?? "anchors are slugs of the heading text")
+                }
+            }
+            return nil
+        }
+        if target.hasPrefix("theme:") {
+            let id = String(target.dropFirst(6))
+            guard themes.contains(id) else {
+                return Problem(message: "unknown theme '\(id)'", hint: id.closest(in: themes).map { "did you mean '\($0)'?" } ?? "themes are defined in themes.yml")
+            }
+            return nil
+        }
+        if target.hasPrefix("indicator:") {
+            let id = String(target.dropFirst(10))
+            guard indicators.contains(id) else {
+                return Problem(message: "unknown indicator '\(id)'", hint: id.closest(in: indicators).map { "did you mean '\($0)'?" } ?? "indicators are defined in indicators.yml")
+            }
+            return nil
+        }
+        return nil
+    }
+
+    static func allAnchors(in nodes: [MarkdownNode]) -> [String] {
+        var result: [String] = []
+        for node in nodes {
+            if node.isHeading { result.append(node.literal) } else if !node.children.isEmpty { result += allAnchors(in: node.children) }
+        }
+        return result
+    }
+
+    // MARK: Data files
+
+    private func checkThemes(_ source: SiteSource, _ diagnostics: inout [Diagnostic]) {
+        var seen: [String: SourceLocation] = [:]
+        for theme in source.themes {
+            if let first = seen[theme.id] {
+                diagnostics.append(.error("duplicate theme id '\(theme.id)' (first defined at line \(first.line))", at: theme.location))
+            }
+            seen[theme.id] = seen[theme.id] ?? theme.location
+        }
+    }
+
+    private func checkIndicators(_ source: SiteSource, _ diagnostics: inout [Diagnostic]) {
+        let ids = Set(source.indicators.map(\.id))
+        let themes = Set(source.themes.map(\.id))
+        let strategies = Set(source.config.strategies.map(\.id))
+        var seenIDs: [String: SourceLocation] = [:]
+        var seenForms: [String: (id: String, location: SourceLocation)] = [:]
+        for indicator in source.indicators {
+            if let first = seenIDs[indicator.id] {
+                diagnostics.append(.error("duplicate indicator id '\(indicator.id)' (first defined at line \(first.line))", at: indicator.location))
+            } else {
+                seenIDs[indicator.id] = indicator.location
+            }
+            for form in indicator.mentionForms {
+                if let other = seenForms[form], other.id != indicator.id {
+                    let location = indicator.referenceLocations["code"]?.first?.location ?? indicator.location
+                    diagnostics.append(.error("duplicate indicator code '\(form)': also used by '\(other.id)' (line \(other.location.line))", at: location))
+                } else {
+                    seenForms[form] = (indicator.id, indicator.location)
+                }
+            }
+            for (id, location) in indicator.referenceLocations["themes"] ?? [] where !themes.contains(id) {
+                diagnostics.append(.error("unknown theme '\(id)'", at: location, hint: id.closest(in: themes).map { "did you mean '\($0)'?" }))
+            }
+            for key in ["parent", "related"] {
+                for (id, location) in indicator.referenceLocations[key] ?? [] where !ids.contains(id) {
+                    diagnostics.append(.error("unknown indicator '\(id)' in '\(key)'", at: location, hint: id.closest(in: ids).map { "did you mean '\($0)'?" }))
+                }
+            }
+            if indicator.parent == indicator.id {
+                diagnostics.append(.error("indicator '\(indicator.id)' cannot be its own parent", at: indicator.referenceLocations["parent"]?.first?.location ?? indicator.location))
+            }
+            for (id, location) in indicator.referenceLocations["strategy"] ?? [] where !strategies.isEmpty && !id.isEmpty && !strategies.contains(id) {
+                diagnostics.append(.error("unknown strategy '\(id)'", at: location, hint: "strategies in site.yml: \(source.config.strategies.map(\.id).joined(separator: ", "))"))
+            }
+        }
+    }
+
+    // MARK: Indicator mentions
+
+    struct LinkedDocument: Sendable {
+        var document: ParsedDocument
+        var mentions: [(String, SectionReference)]
+    }
+
+    /// Rewrites plain mentions of indicator codes into `indicator:` links and records, for
+    /// back-links, the section each mention (and each hand-written `indicator:` link) is in.
+    static func linkMentions(in document: ParsedDocument, matcher: IndicatorMatcher) -> LinkedDocument {
+        var document = document
+        var mentions: [(String, SectionReference)] = []
+        var sectionIndex = -1
+        let strategy = document.metadata.strategy
+        for index in document.blocks.indices {
+            let block = document.blocks[index]
+            if block.isHeading { sectionIndex += 1; continue }
+            let section = sectionIndex >= 0 && sectionIndex < document.sections.count ? document.sections[sectionIndex].anchor : ""
+            let reference = SectionReference(slug: document.slug, anchor: section, strategy: strategy)
+            var found: [String] = []
+            document.blocks[index] = link(block, matcher: matcher, found: &found)
+            mentions += found.map { ($0, reference) }
+        }
+        return LinkedDocument(document: document, mentions: mentions)
+    }
+
+    private static func link(_ node: MarkdownNode, matcher: IndicatorMatcher, found: inout [String]) -> MarkdownNode {
+        switch node.kind {
+        case .code, .codeBlock, .htmlBlock, .htmlInline, .heading, .image:
+            return node
+        case .link(let destination, _):
+            if destination.hasPrefix("indicator:") { found.append(String(destination.dropFirst(10))) }
+            return node
+        default:
+            break
+        }
+        guard !node.children.isEmpty, !matcher.isEmpty else { return node }
+        var node = node
+        var children: [MarkdownNode] = []
+        for child in node.children {
+            guard child.kind == .text else {
+                children.append(link(child, matcher: matcher, found: &found))
+                continue
+            }
+            let matches = matcher.matches(in: child.literal)
+            guard !matches.isEmpty else { children.append(child); continue }
+            let bytes = Array(child.literal.utf8)
+            var cursor = 0
+            for match in matches {
+                if cursor < match.range.lowerBound {
+                    children.append(MarkdownNode(.text, literal: String(decoding: bytes[cursor..<match.range.lowerBound], as: UTF8.self), line: child.line, column: child.column + cursor))
+                }
+                let text = MarkdownNode(.text, literal: String(decoding: bytes[match.range], as: UTF8.self), line: child.line, column: child.column + match.range.lowerBound)
+                children.append(MarkdownNode(.link(destination: "indicator:" + match.indicatorID, title: ""), children: [text],
+                                             line: child.line, column: child.column + match.range.lowerBound))
+                found.append(match.indicatorID)
+                cursor = match.range.upperBound
+            }
+            if cursor < bytes.count {
+                children.append(MarkdownNode(.text, literal: String(decoding: bytes[cursor...], as: UTF8.self), line: child.line, column: child.column + cursor))
+            }
+        }
+        node.children = children
+        return node
+    }
+}

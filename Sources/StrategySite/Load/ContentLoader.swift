@@ -1,0 +1,94 @@
+import Foundation
+
+/// Reads `Content/` into a ``SiteSource``: `site.yml`, `themes.yml`, `indicators.yml` and
+/// `documents/*.md`. Every problem becomes a diagnostic; loading goes on past errors so one
+/// run reports them all.
+public struct ContentLoader: Sendable {
+    public var contentDirectory: String
+
+    public init(contentDirectory: String) {
+        self.contentDirectory = contentDirectory
+    }
+
+    /// Where a content file lives, as diagnostics print it.
+    func displayPath(_ relative: String) -> String {
+        contentDirectory.hasSuffix("/") ? contentDirectory + relative : contentDirectory + "/" + relative
+    }
+
+    public func load(_ diagnostics: inout [Diagnostic]) -> SiteSource? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(.error("content directory not found", at: SourceLocation(path: contentDirectory),
+                                      hint: "pass --content DIR, or run from the folder that holds Content/"))
+            return nil
+        }
+        guard let siteYAML = readYAML("site.yml", required: true, &diagnostics),
+              let config = SiteConfig.decode(siteYAML, &diagnostics) else { return nil }
+
+        var themes: [Theme] = []
+        if let yaml = readYAML("themes.yml", required: false, &diagnostics) {
+            themes = yaml.rootList(expecting: "themes", diagnostics: &diagnostics)
+                .compactMap { Theme.decode($0, strategies: config.strategies, &diagnostics) }
+        }
+        var indicators: [Indicator] = []
+        if let yaml = readYAML("indicators.yml", required: false, &diagnostics) {
+            indicators = yaml.rootList(expecting: "indicators", diagnostics: &diagnostics)
+                .compactMap { Indicator.decode($0, &diagnostics) }
+        }
+        let documents = loadDocuments(strategies: config.strategies, &diagnostics)
+        return SiteSource(config: config, themes: themes, indicators: indicators, documents: documents)
+    }
+
+    private func readYAML(_ name: String, required: Bool, _ diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        let path = displayPath(name)
+        guard FileManager.default.fileExists(atPath: path) else {
+            if required { diagnostics.append(.error("missing file \(name)", at: SourceLocation(path: path))) }
+            return nil
+        }
+        do {
+            let text = try TextFile.read(URL(fileURLWithPath: path), displayPath: path)
+            return YAMLDocument.parse(text, path: path, diagnostics: &diagnostics)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+    }
+
+    /// Reads every `documents/*.md`, in parallel: reading and front matter are independent per file.
+    private func loadDocuments(strategies: [Strategy], _ diagnostics: inout [Diagnostic]) -> [SourceDocument] {
+        let folder = displayPath("documents")
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            diagnostics.append(.error("missing folder documents/", at: SourceLocation(path: folder)))
+            return []
+        }
+        var markdownFiles: [(slug: String, path: String)] = []
+        for name in names where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            guard name.hasSuffix(".md") else {
+                diagnostics.append(.warning("ignored file: documents are .md files", at: SourceLocation(path: path)))
+                continue
+            }
+            let slug = String(name.dropLast(3))
+            guard Identifier.isValid(slug) else {
+                diagnostics.append(.error("invalid document file name '\(name)': use lower-case letters, digits and single hyphens",
+                                          at: SourceLocation(path: path), hint: "for example '\(Slugger.slug(slug)).md'"))
+                continue
+            }
+            markdownFiles.append((slug, path))
+        }
+        let results = markdownFiles.parallelMap { file -> (SourceDocument?, [Diagnostic]) in
+            var found: [Diagnostic] = []
+            do throws(Diagnostic) {
+                let text = try TextFile.read(URL(fileURLWithPath: file.path), displayPath: file.path)
+                return (SourceDocument.parse(text, slug: file.slug, path: file.path, strategies: strategies, &found), found)
+            } catch {
+                return (nil, [error])
+            }
+        }
+        for result in results { diagnostics += result.1 }
+        return results.compactMap { $0.0 }
+    }
+}

@@ -1,0 +1,68 @@
+/// A publication date as precise as the source is: a year, a month or a day.
+public struct PublicationDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Accepts `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns nil for anything else or an impossible date.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        var month: Int?
+        var day: Int?
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            month = m
+        }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let d = Int(parts[2]), let m = month,
+                  (1...PublicationDate.days(inMonth: m, year: year)).contains(d) else { return nil }
+            day = d
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+
+    /// As GOV.UK writes dates: "8 December 2010", "September 2017", "2008".
+    public var description: String {
+        guard let month else { return String(year) }
+        let name = Self.monthNames[month - 1]
+        guard let day else { return "\(name) \(year)" }
+        return "\(day) \(name) \(year)"
+    }
+
+    /// For `<time datetime>` and feeds: as precise as known.
+    public var iso: String {
+        var text = String(year)
+        if let month { text += "-" + String(month).leftPadded(to: 2) }
+        if let day { text += "-" + String(day).leftPadded(to: 2) }
+        return text
+    }
+
+    /// Fractional year for placing the date on a timeline (mid-period when imprecise).
+    public var decimalYear: Double {
+        let m = Double(month ?? 7) - 1
+        let d = Double(day ?? (month == nil ? 1 : 15)) - 1
+        return Double(year) + (m + d / 31) / 12
+    }
+
+    public static func < (a: PublicationDate, b: PublicationDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+}

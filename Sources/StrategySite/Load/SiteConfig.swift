@@ -1,0 +1,115 @@
+/// `Content/site.yml`: the site's title, language, strategies in order, and the governments
+/// used to say under whom a document was published.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var language: String
+    public var description: String
+    /// Absolute URL the site is published at; used only for the sitemap and feed.
+    public var baseURL: String?
+    public var strategies: [Strategy]
+    public var governments: [Government]
+
+    public init(title: String, language: String = "en-GB", description: String = "", baseURL: String? = nil,
+                strategies: [Strategy], governments: [Government] = []) {
+        self.title = title
+        self.language = language
+        self.description = description
+        self.baseURL = baseURL
+        self.strategies = strategies
+        self.governments = governments
+    }
+
+    public func strategy(_ id: String) -> Strategy? { strategies.first { $0.id == id } }
+
+    /// The government in office on `date`, if the site names one.
+    public func government(on date: PublicationDate) -> Government? {
+        governments.first { $0.from <= date && (($0.to.map { date < $0 }) ?? true) }
+    }
+
+    static let fields = ["title", "language", "description", "base-url", "strategies", "governments"]
+
+    static func decode(_ yaml: YAMLDocument, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        guard let fields = yaml.rootFields(expecting: "site.yml", diagnostics: &diagnostics) else { return nil }
+        fields.rejectUnknownKeys(allowed: Self.fields, in: "site.yml", &diagnostics)
+        let title = fields.string("title", required: true, &diagnostics) ?? "Untitled"
+        let language = fields.string("language", &diagnostics) ?? "en-GB"
+        var baseURL = fields.string("base-url", &diagnostics)
+        if let url = baseURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            diagnostics.append(.error("'base-url' must be an absolute http(s) URL", at: fields.location(of: "base-url")))
+            baseURL = nil
+        }
+        var strategies: [Strategy] = []
+        if let node = fields.value("strategies"), let mapping = node.mapping {
+            for (key, value) in mapping {
+                let id = key.string ?? ""
+                guard let entry = yaml.fields(of: value, expecting: "a strategy", diagnostics: &diagnostics) else { continue }
+                strategies.append(Strategy.decode(id: id, entry, &diagnostics))
+            }
+        } else {
+            diagnostics.append(.error("'strategies' must map each strategy key to its title, in order", at: fields.location(of: "strategies"),
+                                      hint: "strategies:\n    \"2010\": { title: Drug Strategy 2010 }"))
+        }
+        var governments: [Government] = []
+        for entry in fields.children("governments", expecting: "a government", &diagnostics) {
+            if let government = Government.decode(entry, &diagnostics) { governments.append(government) }
+        }
+        return SiteConfig(title: title, language: language, description: fields.string("description", &diagnostics) ?? "",
+                          baseURL: baseURL, strategies: strategies, governments: governments)
+    }
+}
+
+/// One generation of the strategy, e.g. "2010".
+public struct Strategy: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var shortTitle: String
+    public var published: PublicationDate?
+    public var summary: String
+    /// The strategy's headline ambitions, in its own words.
+    public var ambitions: [String]
+    /// The themes the strategy names for itself, in its own words.
+    public var ownThemes: [String]
+
+    static let fields = ["title", "short-title", "published", "summary", "ambitions", "themes"]
+
+    static func decode(id: String, _ fields: YAMLFields, _ diagnostics: inout [Diagnostic]) -> Strategy {
+        fields.rejectUnknownKeys(allowed: Self.fields, in: "strategy '\(id)'", &diagnostics)
+        let title = fields.string("title", required: true, &diagnostics) ?? id
+        var published: PublicationDate?
+        if let text = fields.string("published", &diagnostics) {
+            published = PublicationDate(text)
+            if published == nil {
+                diagnostics.append(.error("'published' must be YYYY, YYYY-MM or YYYY-MM-DD, got '\(text)'", at: fields.location(of: "published")))
+            }
+        }
+        return Strategy(id: id, title: title, shortTitle: fields.string("short-title", &diagnostics) ?? "\(id) strategy",
+                        published: published, summary: fields.string("summary", &diagnostics) ?? "",
+                        ambitions: fields.list("ambitions", &diagnostics).map(\.value),
+                        ownThemes: fields.list("themes", &diagnostics).map(\.value))
+    }
+}
+
+/// A UK government, so a page can say under whom a document was published.
+public struct Government: Sendable, Hashable {
+    public var name: String
+    public var from: PublicationDate
+    public var to: PublicationDate?
+
+    static func decode(_ fields: YAMLFields, _ diagnostics: inout [Diagnostic]) -> Government? {
+        fields.rejectUnknownKeys(allowed: ["name", "from", "to"], in: "government", &diagnostics)
+        guard let name = fields.string("name", required: true, &diagnostics),
+              let fromText = fields.string("from", required: true, &diagnostics) else { return nil }
+        guard let from = PublicationDate(fromText) else {
+            diagnostics.append(.error("'from' must be YYYY, YYYY-MM or YYYY-MM-DD, got '\(fromText)'", at: fields.location(of: "from")))
+            return nil
+        }
+        var to: PublicationDate?
+        if let toText = fields.string("to", &diagnostics) {
+            to = PublicationDate(toText)
+            if to == nil {
+                diagnostics.append(.error("'to' must be YYYY, YYYY-MM or YYYY-MM-DD, got '\(toText)'", at: fields.location(of: "to")))
+            }
+        }
+        return Government(name: name, from: from, to: to)
+    }
+}

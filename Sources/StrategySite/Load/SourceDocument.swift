@@ -1,0 +1,62 @@
+/// One document file, split into its front matter and Markdown body.
+public struct SourceDocument: Sendable {
+    public var slug: String
+    /// The path diagnostics print, as the user would type it.
+    public var path: String
+    public var metadata: DocumentMetadata
+    public var body: String
+    /// Line of the file on which `body` starts, so positions in the body map back to the file.
+    public var bodyStartLine: Int
+
+    public init(slug: String, path: String, metadata: DocumentMetadata, body: String, bodyStartLine: Int) {
+        self.slug = slug
+        self.path = path
+        self.metadata = metadata
+        self.body = body
+        self.bodyStartLine = bodyStartLine
+    }
+
+    /// Splits `text` at its front matter (between two `---` lines at the top) and reads it.
+    static func parse(_ text: String, slug: String, path: String, strategies: [Strategy],
+                      _ diagnostics: inout [Diagnostic]) -> SourceDocument? {
+        guard let split = FrontMatter.split(text) else {
+            let hint = "start the file with:\n  ---\n  title: ...\n  strategy: ...\n  published: YYYY-MM-DD\n  publisher: ...\n  summary: ...\n  ---"
+            if text.hasPrefix("---") {
+                diagnostics.append(.error("front matter is not closed: add a line '---' after it", at: SourceLocation(path: path), hint: hint))
+            } else {
+                diagnostics.append(.error("missing front matter", at: SourceLocation(path: path), hint: hint))
+            }
+            return nil
+        }
+        guard let yaml = YAMLDocument.parse(split.yaml, path: path, lineOffset: 1, diagnostics: &diagnostics),
+              let fields = yaml.rootFields(expecting: "front matter", diagnostics: &diagnostics),
+              let metadata = DocumentMetadata.decode(fields, strategies: strategies, &diagnostics) else { return nil }
+        if split.body.allSatisfy(\.isWhitespace) {
+            diagnostics.append(.error("document has no content after its front matter", at: SourceLocation(path: path, line: split.bodyStartLine)))
+            return nil
+        }
+        return SourceDocument(slug: slug, path: path, metadata: metadata, body: split.body, bodyStartLine: split.bodyStartLine)
+    }
+}
+
+/// The `---` fenced YAML block at the top of a document.
+enum FrontMatter {
+    /// Returns the YAML between the fences, the body after them, and the body's first line number.
+    static func split(_ text: String) -> (yaml: String, body: String, bodyStartLine: Int)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return nil }
+        lines.removeFirst()
+        guard let end = lines.firstIndex(where: { $0.trimmingTrailingSpaces == "---" || $0.trimmingTrailingSpaces == "..." }) else { return nil }
+        let yaml = lines[..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return (yaml, body, end + 3)
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpaces: Substring {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+        return result
+    }
+}

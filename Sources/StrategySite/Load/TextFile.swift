@@ -1,0 +1,51 @@
+import Foundation
+
+/// Reads a user's text file the way editors save them: UTF-8, with or without a byte-order
+/// mark, with LF or CRLF line ends. Anything else is a located error, never a crash.
+enum TextFile {
+    static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .error("cannot read file: \((error as NSError).localizedDescription)", at: SourceLocation(path: displayPath))
+        }
+        return try decode(data, displayPath: displayPath)
+    }
+
+    static func decode(_ data: Data, displayPath: String) throws(Diagnostic) -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let offset = firstInvalidUTF8Offset(bytes) {
+            let before = bytes[..<offset]
+            let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            let column = (String(decoding: bytes[lineStart..<offset], as: UTF8.self).count) + 1
+            throw .error("file is not valid UTF-8 (byte offset \(offset), byte 0x\(String(bytes[offset], radix: 16, uppercase: true).leftPadded(to: 2)))",
+                         at: SourceLocation(path: displayPath, line: line, column: column),
+                         hint: "save the file as UTF-8 in your editor")
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    /// The offset of the first byte that does not belong to a valid UTF-8 sequence.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+}

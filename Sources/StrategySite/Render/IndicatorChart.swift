@@ -1,0 +1,36 @@
+/// A small bar chart of an indicator's values over time, drawn as inline SVG at build time so
+/// it needs no script and prints. Drawn only when there are two or more numeric values.
+struct IndicatorChart {
+    var indicator: Indicator
+
+    var points: [(label: String, value: Double, text: String)] {
+        indicator.values.compactMap { value in value.number.map { (value.date, $0, value.value) } }
+    }
+
+    var textAlternative: String {
+        let list = points.map { "\($0.label): \($0.text)" }.joined(separator: "; ")
+        return "\(indicator.code) over time. \(list)."
+    }
+
+    func svg() -> String? {
+        let points = points
+        guard points.count >= 2, let maximum = points.map(\.value).max(), maximum > 0 else { return nil }
+        let barWidth = 48.0, gap = 16.0, height = 120.0, top = 20.0, bottom = 24.0
+        let width = Double(points.count) * (barWidth + gap) + gap
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height + top + bottom))\" role=\"img\" aria-label=\"\(HTML.escape(textAlternative))\">"
+        for (index, point) in points.enumerated() {
+            let barHeight = max(1, point.value / maximum * height)
+            let x = gap + Double(index) * (barWidth + gap)
+            let y = top + height - barHeight
+            svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(barWidth))\" height=\"\(format(barHeight))\"></rect>"
+            svg += "<text x=\"\(format(x + barWidth / 2))\" y=\"\(format(y - 5))\" text-anchor=\"middle\">\(HTML.escape(point.text))</text>"
+            svg += "<text x=\"\(format(x + barWidth / 2))\" y=\"\(format(top + height + 16))\" text-anchor=\"middle\">\(HTML.escape(point.label))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    private func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,93 @@
+/// The page of one document: metadata, context banner, contents, the text, and per section
+/// its themes and the same themes in the other strategies.
+extension SiteRenderer {
+    func renderDocument(_ slug: String) -> RenderedPage {
+        guard let document = site.document(slug) else { return RenderedPage(path: SitePaths.document(slug), contents: "", template: "document") }
+        let path = SitePaths.document(slug)
+        let meta = document.metadata
+        let sectionsByAnchor = Dictionary(document.sections.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })
+        let renderer = HTMLRenderer(resolve: { [site] target in SitePaths.resolve(target, from: path, site: site) })
+        let strategyPath = SitePaths.strategy(meta.strategy)
+        let siteRenderer = self
+        let body = renderer.render(document.blocks, afterHeading: { anchor in
+            guard let section = sectionsByAnchor[anchor], !section.themes.isEmpty else { return "" }
+            let context = SiteRenderer.compacted(siteRenderer.sectionThemes(section, in: document, from: path)) as? [String: Any] ?? [:]
+            return siteRenderer.templates.render("partials/section-themes", context)
+        })
+
+        var values: [String: Any] = documentSummary(document, from: path)
+        values["bodyHTML"] = body
+        values["author"] = meta.author
+        values["source"] = meta.source
+        values["strategyTitle"] = strategyTitle(meta.strategy)
+        values["strategyHref"] = link(strategyPath, from: path)
+        values["toc"] = tableOfContents(document)
+        values["hasToc"] = document.sections.count > 1
+        values["breadcrumbs"] = [
+            ["label": "Home", "href": link(SitePaths.home, from: path)],
+            ["label": strategyShortTitle(meta.strategy), "href": link(strategyPath, from: path)],
+        ]
+        values["context"] = historicalContext(document, from: path)
+        let index = site.documents.firstIndex { $0.slug == slug } ?? 0
+        if index > 0 { values["previous"] = documentSummary(site.documents[index - 1], from: path) }
+        if index + 1 < site.documents.count { values["next"] = documentSummary(site.documents[index + 1], from: path) }
+        return page(path, template: "document", title: meta.title, ["document": values])
+    }
+
+    /// Two levels of contents: the top-level sections and their direct subsections.
+    func tableOfContents(_ document: ParsedDocument) -> [[String: Any]] {
+        guard let top = document.sections.map(\.level).min() else { return [] }
+        var entries: [[String: Any]] = []
+        for section in document.sections where section.level == top {
+            let children = document.sections.filter { $0.parentAnchor == section.anchor && $0.level == top + 1 }
+                .map { ["title": $0.title, "anchor": $0.anchor] }
+            entries.append(["title": section.title, "anchor": section.anchor, "children": children, "hasChildren": !children.isEmpty])
+        }
+        return entries
+    }
+
+    /// A section's themes as links, and for each theme the sections of the other strategies
+    /// that address it.
+    func sectionThemes(_ section: Section, in document: ParsedDocument, from path: String) -> [String: Any] {
+        let strategy = document.metadata.strategy
+        var others: [[String: Any]] = []
+        for other in site.config.strategies where other.id != strategy {
+            var matches: [[String: Any]] = []
+            var seen = Set<SectionReference>()
+            for theme in section.themes {
+                for reference in site.sectionsByTheme[theme] ?? [] where reference.strategy == other.id && !seen.contains(reference) {
+                    seen.insert(reference)
+                    if let summary = sectionSummary(reference, from: path) { matches.append(summary) }
+                }
+            }
+            if !matches.isEmpty { others.append(["strategy": other.shortTitle, "sections": matches, "count": matches.count]) }
+        }
+        let themes = section.themes.compactMap { id -> [String: Any]? in
+            guard let theme = site.theme(id) else { return nil }
+            return ["title": theme.title, "href": link(SitePaths.theme(id), from: path)]
+        }
+        return [
+            "themes": themes, "inherited": !section.themesDeclared, "others": others, "hasOthers": !others.isEmpty,
+            "anchor": section.anchor, "otherCount": others.reduce(0) { $0 + ($1["count"] as? Int ?? 0) },
+        ]
+    }
+
+    /// Which government the document was published under and which later strategy
+    /// supersedes it, from `site.yml`.
+    func historicalContext(_ document: ParsedDocument, from path: String) -> [String: Any]? {
+        let meta = document.metadata
+        let government = site.config.government(on: meta.published)
+        let latestGovernment = site.config.governments.max { $0.from < $1.from }
+        let strategies = site.config.strategies
+        let position = strategies.firstIndex { $0.id == meta.strategy }
+        let later = position.flatMap { $0 + 1 < strategies.count ? strategies[$0 + 1] : nil }
+        guard government != nil && government != latestGovernment || later != nil else { return nil }
+        var context: [String: Any] = [:]
+        if let government, government != latestGovernment { context["government"] = government.name }
+        if let later {
+            context["supersededBy"] = later.title
+            context["supersededByHref"] = link(SitePaths.strategy(later.id), from: path)
+        }
+        return context
+    }
+}

@@ -1,0 +1,55 @@
+/// The home page and the strategy pages: the strategies in order with their documents.
+extension SiteRenderer {
+    func renderHome() -> RenderedPage {
+        let path = SitePaths.home
+        let strategies = site.config.strategies.map { strategy -> [String: Any] in
+            let documents = site.documents(in: strategy.id).map { documentSummary($0, from: path) }
+            return [
+                "id": strategy.id, "title": strategy.title, "shortTitle": strategy.shortTitle, "summary": strategy.summary,
+                "href": link(SitePaths.strategy(strategy.id), from: path), "documents": documents, "hasDocuments": !documents.isEmpty,
+                "published": strategy.published?.description ?? "",
+            ]
+        }
+        let timeline = Timeline(site: site, from: path)
+        return page(path, template: "home", title: site.config.title, [
+            "strategies": strategies, "timelineSVG": timeline.svg(), "timeline": timeline.entries,
+        ])
+    }
+
+    func renderStrategy(_ id: String) -> RenderedPage {
+        let path = SitePaths.strategy(id)
+        guard let strategy = site.config.strategy(id) else { return RenderedPage(path: path, contents: "", template: "strategy") }
+        let documents = site.documents(in: id)
+        let themes = site.themes.compactMap { theme -> [String: Any]? in
+            let sections = (site.sectionsByTheme[theme.id] ?? []).filter { $0.strategy == id }
+            guard !sections.isEmpty else { return nil }
+            let elsewhere = site.config.strategies.filter { other in
+                other.id != id && (site.sectionsByTheme[theme.id] ?? []).contains { $0.strategy == other.id }
+            }.map { ["title": $0.shortTitle, "href": link(SitePaths.theme(theme.id) + "#strategy-" + Slugger.slug($0.id), from: path)] }
+            return [
+                "title": theme.title, "ownName": theme.names[id] ?? "", "countLabel": "\(sections.count) section\(sections.count == 1 ? "" : "s")",
+                "href": link(SitePaths.theme(theme.id), from: path), "elsewhere": elsewhere, "hasElsewhere": !elsewhere.isEmpty,
+            ]
+        }
+        let indicators = site.indicators.filter { $0.strategy == id }
+        let figures = indicators.filter { $0.kind == .figure }.map { indicatorSummary($0, from: path) }
+        let measures = indicators.filter { $0.kind != .figure }.map { indicatorSummary($0, from: path) }
+        return page(path, template: "strategy", title: strategy.title, ["strategy": [
+            "id": strategy.id, "title": strategy.title, "shortTitle": strategy.shortTitle, "summary": strategy.summary,
+            "published": strategy.published?.description ?? "", "publishedISO": strategy.published?.iso ?? "",
+            "ambitions": strategy.ambitions, "hasAmbitions": !strategy.ambitions.isEmpty,
+            "ownThemes": strategy.ownThemes, "hasOwnThemes": !strategy.ownThemes.isEmpty,
+            "documents": documents.map { documentSummary($0, from: path) },
+            "themes": themes, "hasThemes": !themes.isEmpty,
+            "figures": figures, "hasFigures": !figures.isEmpty, "measures": measures, "hasMeasures": !measures.isEmpty,
+        ] as [String: Any]])
+    }
+
+    func indicatorSummary(_ indicator: Indicator, from path: String) -> [String: Any] {
+        [
+            "id": indicator.id, "code": indicator.code, "title": indicator.title,
+            "href": link(SitePaths.indicator(indicator.id), from: path),
+            "latestValue": indicator.values.last.map { "\($0.value) (\($0.date))" } ?? "",
+        ]
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The indicator lookup: every indicator grouped by strategy and kind, with lineage both ways
+/// and back-links to the sections that mention it.
+extension SiteRenderer {
+    func renderIndicators() -> RenderedPage {
+        let path = SitePaths.indicators
+        let relatedBy = reverseRelations()
+        let groups = site.config.strategies.map { strategy -> [String: Any] in
+            let kinds = Indicator.Kind.allCases.compactMap { kind -> [String: Any]? in
+                let entries = site.indicators.filter { $0.strategy == strategy.id && $0.kind == kind }
+                guard !entries.isEmpty else { return nil }
+                return ["title": kind.title, "entries": entries.map { indicatorEntry($0, relatedBy: relatedBy, from: path) }]
+            }
+            return ["id": "strategy-" + Slugger.slug(strategy.id), "title": strategy.title, "shortTitle": strategy.shortTitle,
+                    "strategy": strategy.id, "kinds": kinds, "hasKinds": !kinds.isEmpty]
+        }
+        let strategies = site.config.strategies.map { ["id": $0.id, "title": $0.shortTitle] }
+        return page(path, template: "indicators", title: "Indicator lookup", [
+            "groups": groups, "strategies": strategies, "total": site.indicators.count,
+            "scripts": ["indicators/indicators-data.js", "assets/indicators.js"],
+        ])
+    }
+
+    /// For each indicator, the indicators whose `related` names it (lineage read backwards).
+    func reverseRelations() -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for indicator in site.indicators {
+            for related in indicator.related { result[related, default: []].append(indicator.id) }
+        }
+        return result
+    }
+
+    func indicatorEntry(_ indicator: Indicator, relatedBy: [String: [String]], from path: String) -> [String: Any] {
+        func reference(_ id: String) -> [String: Any]? {
+            guard let other = site.indicator(id) else { return nil }
+            return ["code": other.code, "title": other.title, "href": link(SitePaths.indicator(id), from: path),
+                    "strategy": strategyShortTitle(other.strategy)]
+        }
+        let lineage = (indicator.related + (relatedBy[indicator.id] ?? [])).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let children = site.indicators.filter { $0.parent == indicator.id }.compactMap { reference($0.id) }
+        let mentions = (site.mentionsByIndicator[indicator.id] ?? []).compactMap { reference -> [String: Any]? in
+            guard let document = site.document(reference.slug) else { return nil }
+            let section = document.section(reference.anchor)
+            return ["title": section?.title ?? document.metadata.title, "documentTitle": document.metadata.title,
+                    "href": link(SitePaths.document(document.slug) + (reference.anchor.isEmpty ? "" : "#" + reference.anchor), from: path)]
+        }
+        let themes = indicator.themes.compactMap { id in site.theme(id).map { ["title": $0.title, "href": link(SitePaths.theme(id), from: path)] } }
+        let values = indicator.values.map { value -> [String: Any] in
+            let source = site.documents.first { $0.metadata.source == value.source && !value.source.isEmpty }
+            return ["value": value.value, "date": value.date, "note": value.note,
+                    "sourceTitle": source?.metadata.title ?? value.source,
+                    "sourceHref": source.map { link(SitePaths.document($0.slug), from: path) } ?? ""]
+        }
+        let chart = IndicatorChart(indicator: indicator)
+        return [
+            "id": indicator.id, "code": indicator.code, "title": indicator.title, "kind": indicator.kind.rawValue,
+            "strategy": indicator.strategy, "strategyTitle": strategyShortTitle(indicator.strategy),
+            "parent": indicator.parent.flatMap(reference) as Any, "children": children, "hasChildren": !children.isEmpty,
+            "themes": themes, "hasThemes": !themes.isEmpty,
+            "localMonitoring": indicator.localMonitoring, "description": indicator.description,
+            "values": values, "hasValues": !values.isEmpty,
+            "lineage": lineage.compactMap(reference), "hasLineage": !lineage.isEmpty,
+            "mentions": mentions, "hasMentions": !mentions.isEmpty,
+            "chartSVG": chart.svg() ?? "", "chartText": chart.textAlternative,
+            "searchText": ([indicator.code, indicator.code.replacingOccurrences(of: " ", with: ""), indicator.title, indicator.localMonitoring,
+                            indicator.description] + indicator.aliases + themes.compactMap { $0["title"] as? String }).joined(separator: " "),
+        ]
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// The render stage: turns a ``LinkedSite`` into pages through the Mustache templates.
+///
+/// Each page gets a context of plain dictionaries; everything in it is escaped by the template
+/// (`{{x}}`) except the HTML this stage made itself from Markdown, passed as `…HTML` keys and
+/// inserted with `{{{x}}}`.
+public struct SiteRenderer: Sendable {
+    public var site: LinkedSite
+    public var templates: TemplateSet
+    /// Extra HTML for the end of `<body>`; `serve` uses it for its reload script. Empty for `build`.
+    public var bodyEnd: String
+
+    public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "") {
+        self.site = site
+        self.templates = templates
+        self.bodyEnd = bodyEnd
+    }
+
+    /// Every page of the site; documents and themes render in parallel.
+    public func renderAll() -> [RenderedPage] {
+        var pages = site.documents.map(\.slug).parallelMap { renderDocument($0) }
+        pages += site.themes.map(\.id).parallelMap { renderTheme($0) }
+        pages += site.config.strategies.map(\.id).map { renderStrategy($0) }
+        pages += [renderHome(), renderThemeIndex(), renderIndicators(), renderSearch(), renderAccessibility(), renderNotFound()]
+        pages += supportFiles()
+        return pages
+    }
+
+    // MARK: Shared context
+
+    func page(_ path: String, template: String, title: String, _ values: [String: Any]) -> RenderedPage {
+        var context = values
+        let root = SitePaths.root(from: path)
+        context["root"] = root
+        context["title"] = title
+        context["documentTitle"] = title == site.config.title ? title : "\(title) – \(site.config.title)"
+        context["site"] = ["title": site.config.title, "language": site.config.language, "description": site.config.description]
+        context["nav"] = navigation(from: path)
+        context["bodyEndHTML"] = bodyEnd
+        context["year"] = site.documents.map(\.metadata.published.year).max() ?? 0
+        let compact = Self.compacted(context) as? [String: Any] ?? [:]
+        return RenderedPage(path: path, contents: templates.render(template, compact), template: template)
+    }
+
+    /// Drops empty strings, empty lists and nils, so a template can write `{{#author}}…{{/author}}`
+    /// (Mustache treats an empty string as true).
+    static func compacted(_ value: Any) -> Any? {
+        switch value {
+        case let string as String:
+            return string.isEmpty ? nil : string
+        case let dictionary as [String: Any]:
+            return dictionary.compactMapValues { compacted($0) }
+        case let array as [[String: Any]]:
+            let items = array.compactMap { compacted($0) }
+            return items.isEmpty ? nil : items
+        case let array as [String]:
+            return array.isEmpty ? nil : array
+        default:
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                return mirror.children.first.flatMap { compacted($0.value) }
+            }
+            return value
+        }
+    }
+
+    func navigation(from path: String) -> [[String: Any]] {
+        let items: [(String, String)] = [
+            (SitePaths.home, "Home"), (SitePaths.themes, "Themes"), (SitePaths.indicators, "Indicators"), (SitePaths.search, "Search"),
+        ]
+        return items.map { target, label in
+            ["label": label, "href": SitePaths.relative(target, from: path), "current": target == path]
+        }
+    }
+
+    func link(_ target: String, from path: String) -> String { SitePaths.relative(target, from: path) }
+
+    func documentSummary(_ document: ParsedDocument, from path: String) -> [String: Any] {
+        let meta = document.metadata
+        return [
+            "slug": document.slug, "title": meta.title, "summary": meta.summary, "type": meta.type,
+            "published": meta.published.description, "publishedISO": meta.published.iso, "publisher": meta.publisher,
+            "href": link(SitePaths.document(document.slug), from: path),
+            "strategy": site.config.strategy(meta.strategy)?.shortTitle ?? meta.strategy,
+        ]
+    }
+
+    func strategyTitle(_ id: String) -> String { site.config.strategy(id)?.title ?? id }
+    func strategyShortTitle(_ id: String) -> String { site.config.strategy(id)?.shortTitle ?? id }
+
+    func sectionSummary(_ reference: SectionReference, from path: String) -> [String: Any]? {
+        guard let document = site.document(reference.slug), let section = document.section(reference.anchor) else { return nil }
+        return [
+            "title": section.title, "excerpt": section.excerpt,
+            "href": link(SitePaths.document(document.slug) + "#" + section.anchor, from: path),
+            "documentTitle": document.metadata.title, "documentSlug": document.slug,
+            "documentHref": link(SitePaths.document(document.slug), from: path),
+        ]
+    }
+
+    // MARK: Simple pages
+
+    func renderSearch() -> RenderedPage {
+        page(SitePaths.search, template: "search", title: "Search", ["scripts": ["search-index.js", "assets/search.js"]])
+    }
+
+    func renderAccessibility() -> RenderedPage {
+        page(SitePaths.accessibility, template: "accessibility", title: "Accessibility statement", [:])
+    }
+
+    func renderNotFound() -> RenderedPage {
+        page(SitePaths.notFound, template: "not-found", title: "Page not found", [:])
+    }
+}

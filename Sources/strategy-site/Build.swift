@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import StrategySite
+
+extension StrategySiteCommand {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site into the output folder.",
+            discussion: """
+                Writes into a staging folder beside the output and swaps it in only when the whole \
+                build succeeded, so a failed build leaves the previous site untouched. Errors are \
+                printed as path:line:column: error: message, and the exit status is 1.
+                """
+        )
+
+        @OptionGroup var site: SiteOptions
+
+        @Option(name: .customLong("base-url"), help: ArgumentHelp("Absolute URL the site is published at, for sitemap.xml, robots.txt and feed.xml (overrides base-url in site.yml).", valueName: "url"))
+        var baseURL: String?
+
+        @Flag(help: "Replace the output folder even if it is not empty and was not made by strategy-site.")
+        var force = false
+
+        func run() throws {
+            let builder = SiteBuilder(options: site.builderOptions(baseURL: baseURL, force: force))
+            do {
+                let summary = try builder.build()
+                Report.print(summary.warnings)
+                let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")"
+                print("Built \(summary.documents) documents: \(summary.pages) pages, \(summary.filesWritten) files written to \(site.output) in \(String(format: "%.2f", summary.seconds)) s\(warnings).")
+            } catch {
+                Report.print(error.diagnostics)
+                throw ExitCode(1)
+            }
+        }
+    }
+}

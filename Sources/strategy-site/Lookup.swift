@@ -1,0 +1,39 @@
+import ArgumentParser
+import StrategySite
+
+extension StrategySiteCommand {
+    struct Lookup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find indicators by code, word or theme and show where the documents mention them.",
+            discussion: "Matches codes with or without spaces (NI 149, ni149), words of titles and local-monitoring ideas, and theme ids."
+        )
+
+        @Argument(help: "What to look for, e.g. \"NI 149\", recovery, employment.")
+        var query: String
+
+        @OptionGroup var site: SiteOptions
+
+        func run() throws {
+            let (linked, diagnostics) = SiteBuilder(options: site.builderOptions()).link()
+            guard let linked, !diagnostics.hasErrors else {
+                Report.print(diagnostics.filter { $0.severity == .error })
+                throw ExitCode(1)
+            }
+            let matches = IndicatorSearch(site: linked).search(query)
+            if matches.isEmpty {
+                print("No indicator matches '\(query)'.")
+                throw ExitCode(1)
+            }
+            for indicator in matches {
+                let strategy = linked.config.strategy(indicator.strategy)?.shortTitle ?? indicator.strategy
+                print("\(indicator.code) — \(indicator.title) [\(strategy), \(indicator.kind.rawValue)]")
+                if !indicator.localMonitoring.isEmpty { print("  local monitoring: \(indicator.localMonitoring)") }
+                for value in indicator.values { print("  value: \(value.value) (\(value.date))") }
+                for mention in linked.mentionsByIndicator[indicator.id] ?? [] {
+                    let title = linked.document(mention.slug)?.section(mention.anchor)?.title ?? ""
+                    print("  mentioned in \(mention.slug)\(mention.anchor.isEmpty ? "" : "#" + mention.anchor)\(title.isEmpty ? "" : " (\(title))")")
+                }
+            }
+        }
+    }
+}

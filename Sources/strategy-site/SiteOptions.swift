@@ -1,0 +1,19 @@
+import ArgumentParser
+import StrategySite
+
+/// The folders every command reads, with the defaults a project checkout uses.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder with site.yml, themes.yml, indicators.yml and documents/.", valueName: "dir"))
+    var content = "Content"
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the Mustache templates and assets/.", valueName: "dir"))
+    var templates = "Templates"
+
+    @Option(name: .long, help: ArgumentHelp("Folder the site is written to.", valueName: "dir"))
+    var output = "Output"
+
+    func builderOptions(baseURL: String? = nil, force: Bool = false) -> SiteBuilder.Options {
+        SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+                            baseURL: baseURL, force: force)
+    }
+}
