@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/strategy-site
 APT     := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
-.PHONY: site test deps swift-test check serve bench clean
+.PHONY: site test deps swift-test browser-test check serve bench clean
 
 ## make site: build the site from Content/ into Output/ (release build)
 site: deps
@@ -14,16 +14,37 @@ site: deps
 	$(RELEASE) build
 
 ## make test: every test (Swift unit and integration tests, then browser and publishing checks)
-test: deps swift-test
+test: deps swift-test browser-test
 
 swift-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+## make browser-test: build the site (debug binary) into a temporary folder and check it in a
+## real Chromium: axe-core, the Nu HTML Checker, links, search, lookup, reflow, screenshots
+## (into screenshots/) and serving under nginx. Tests/browser/install.sh installs what it needs.
+BROWSER_BIN := .build/debug/strategy-site
+PYTEST_ARGS ?=
+browser-test: deps
+	$(SWIFT) build --product strategy-site
+	bash Tests/browser/install.sh
+	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT && \
+	$(BROWSER_BIN) build --output "$$out/site" && \
+	STRATEGY_SITE_BIN=$(BROWSER_BIN) STRATEGY_SITE_OUTPUT="$$out/site" \
+		.venv-browser/bin/python -m pytest Tests/browser -ra $(PYTEST_ARGS)
+
 ## make check: report every problem in Content/ and Templates/ without writing
 check: deps
 	$(SWIFT) build -c release --product strategy-site
 	$(RELEASE) check
+
+## make bench: time strategy-site against Hugo and cmark on 100, 1,000 and 10,000 synthetic
+## documents (see BENCHMARKS.md); quick run: make bench BENCH_ARGS="--sizes 100,1000 --runs 2"
+BENCH_ARGS ?=
+bench: deps
+	@command -v hugo >/dev/null && command -v cmark >/dev/null && command -v python3 >/dev/null || \
+		{ $(SUDO) apt-get update -q && $(APT) hugo cmark python3; }
+	python3 bench/run.py $(BENCH_ARGS)
 
 # cmark from Debian, found through pkg-config as Package.swift expects.
 deps:

@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Page templates editors can change without recompiling.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The `serve` preview server (StrategySitePreview only; the core library does not use it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,16 +32,33 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "StrategySitePreview",
+            dependencies: [
+                "StrategySite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "strategy-site",
             dependencies: [
                 "StrategySite",
+                "StrategySitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `make bench`: one-document rebuild latency of IncrementalBuilder (bench/run.py).
+        .executableTarget(
+            name: "strategy-site-bench",
+            dependencies: ["StrategySite"]
         ),
         .testTarget(
             name: "StrategySiteTests",
             dependencies: ["StrategySite"]
+        ),
+        .testTarget(
+            name: "StrategySitePreviewTests",
+            dependencies: ["StrategySite", "StrategySitePreview"]
         ),
     ]
 )

@@ -16,6 +16,14 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(_ diagnostics: inout [Diagnostic]) -> SiteSource? {
+        guard var source = loadData(&diagnostics) else { return nil }
+        source.documents = loadDocuments(strategies: source.config.strategies, &diagnostics)
+        return source
+    }
+
+    /// `site.yml`, `themes.yml` and `indicators.yml`, without the documents (`serve` reloads
+    /// these only when one of them changes).
+    func loadData(_ diagnostics: inout [Diagnostic]) -> SiteSource? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(.error("content directory not found", at: SourceLocation(path: contentDirectory),
@@ -35,8 +43,7 @@ public struct ContentLoader: Sendable {
             indicators = yaml.rootList(expecting: "indicators", diagnostics: &diagnostics)
                 .compactMap { Indicator.decode($0, &diagnostics) }
         }
-        let documents = loadDocuments(strategies: config.strategies, &diagnostics)
-        return SiteSource(config: config, themes: themes, indicators: indicators, documents: documents)
+        return SiteSource(config: config, themes: themes, indicators: indicators, documents: [])
     }
 
     private func readYAML(_ name: String, required: Bool, _ diagnostics: inout [Diagnostic]) -> YAMLDocument? {
@@ -56,6 +63,13 @@ public struct ContentLoader: Sendable {
 
     /// Reads every `documents/*.md`, in parallel: reading and front matter are independent per file.
     private func loadDocuments(strategies: [Strategy], _ diagnostics: inout [Diagnostic]) -> [SourceDocument] {
+        let results = documentFiles(&diagnostics).parallelMap { file in loadDocument(slug: file.slug, path: file.path, strategies: strategies) }
+        for result in results { diagnostics += result.1 }
+        return results.compactMap { $0.0 }
+    }
+
+    /// The `.md` files of `documents/` with valid names, sorted; warns about the others.
+    func documentFiles(_ diagnostics: inout [Diagnostic]) -> [(slug: String, path: String)] {
         let folder = displayPath("documents")
         let names: [String]
         do {
@@ -79,16 +93,17 @@ public struct ContentLoader: Sendable {
             }
             markdownFiles.append((slug, path))
         }
-        let results = markdownFiles.parallelMap { file -> (SourceDocument?, [Diagnostic]) in
-            var found: [Diagnostic] = []
-            do throws(Diagnostic) {
-                let text = try TextFile.read(URL(fileURLWithPath: file.path), displayPath: file.path)
-                return (SourceDocument.parse(text, slug: file.slug, path: file.path, strategies: strategies, &found), found)
-            } catch {
-                return (nil, [error])
-            }
+        return markdownFiles
+    }
+
+    /// Reads one document file and its front matter.
+    func loadDocument(slug: String, path: String, strategies: [Strategy]) -> (SourceDocument?, [Diagnostic]) {
+        var found: [Diagnostic] = []
+        do throws(Diagnostic) {
+            let text = try TextFile.read(URL(fileURLWithPath: path), displayPath: path)
+            return (SourceDocument.parse(text, slug: slug, path: path, strategies: strategies, &found), found)
+        } catch {
+            return (nil, [error])
         }
-        for result in results { diagnostics += result.1 }
-        return results.compactMap { $0.0 }
     }
 }

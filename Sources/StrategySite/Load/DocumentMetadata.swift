@@ -26,8 +26,8 @@ public struct DocumentMetadata: Sendable, Hashable {
     static let fields = ["title", "strategy", "type", "published", "publisher", "author", "summary", "source"]
 
     static func decode(_ fields: YAMLFields, strategies: [Strategy], _ diagnostics: inout [Diagnostic]) -> DocumentMetadata? {
-        fields.rejectUnknownKeys(allowed: Self.fields, in: "front matter", &diagnostics)
         let before = diagnostics.count
+        fields.rejectUnknownKeys(allowed: Self.fields, in: "front matter", &diagnostics)
         let title = fields.string("title", required: true, &diagnostics)
         let strategy = fields.string("strategy", required: true, &diagnostics)
         let publishedText = fields.string("published", required: true, &diagnostics)

@@ -16,7 +16,7 @@ struct YAMLDocument {
             let root = try Yams.compose(yaml: text)
             return YAMLDocument(path: path, lineOffset: lineOffset, root: root)
         } catch let error as YamlError {
-            let (message, mark) = describe(error)
+            let (message, mark) = describe(error, lineOffset: lineOffset)
             let location = SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
             diagnostics.append(.error("invalid YAML: \(message)", at: location))
         } catch {
@@ -25,10 +25,10 @@ struct YAMLDocument {
         return nil
     }
 
-    private static func describe(_ error: YamlError) -> (String, Mark?) {
+    private static func describe(_ error: YamlError, lineOffset: Int) -> (String, Mark?) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let prefix = context.map { "\($0.text) " } ?? ""
+            let prefix = context.map { "\($0.text) (which began at line \($0.mark.line + lineOffset), column \($0.mark.column)) " } ?? ""
             return (prefix + problem, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
             return ("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) \(context.text)", context.mark)

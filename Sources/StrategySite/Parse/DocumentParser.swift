@@ -8,7 +8,7 @@ public struct DocumentParser: Sendable {
 
     public func parse(_ source: SourceDocument, _ diagnostics: inout [Diagnostic]) -> ParsedDocument {
         var context = Context(source: source)
-        let (document, flattened) = CMark.parse(source.body)
+        let (document, flattened) = CMark.parse(Self.protectingNoteDefinitions(source.body))
         if flattened {
             diagnostics.append(.warning("Markdown nested more than \(CMark.maximumDepth) levels deep; deeper levels are flattened",
                                         at: SourceLocation(path: source.path, line: source.bodyStartLine)))
@@ -112,6 +112,30 @@ public struct DocumentParser: Sendable {
         if let listIndex { result[listIndex].children = definitions }
         return result
     }
+
+    /// `[^1]: https://example.org` is also a valid CommonMark link reference definition, which
+    /// cmark would swallow. Escaping the bracket of every line that starts a note definition
+    /// (outside fenced code) keeps it a paragraph for ``notes(in:_:)``; line numbers are kept.
+    static func protectingNoteDefinitions(_ body: String) -> String {
+        guard body.contains("[^") else { return body }
+        var fence: Substring?
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                return line
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+                return line
+            }
+            guard line.count - trimmed.count <= 3, trimmed.hasPrefix("[^"), definitionStart.firstMatch(in: String(trimmed), range: NSRange(trimmed.startIndex..., in: trimmed)) != nil else { return line }
+            return line.prefix(line.count - trimmed.count) + "\\" + trimmed
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static let definitionStart = try! NSRegularExpression(pattern: #"^\[\^[^\]\s]+\]:"#)
 
     /// `[^label]` in text becomes a note reference (not inside code, which keeps its text).
     private func noteReferences(in node: MarkdownNode, _ context: inout Context) -> MarkdownNode {

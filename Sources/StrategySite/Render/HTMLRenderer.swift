@@ -16,12 +16,17 @@ public struct HTMLRenderer: Sendable {
     /// Schemes whose links are references inside the site, resolved at build time.
     public static let referenceSchemes = ["doc:", "theme:", "indicator:"]
 
-    /// - Parameter afterHeading: HTML to place after a heading, given its anchor (the document
-    ///   page puts the section's themes there). It must return escaped, finished HTML.
-    public func render(_ nodes: [MarkdownNode], afterHeading: (String) -> String = { _ in "" }) -> String {
+    /// - Parameters:
+    ///   - beforeHeading: HTML to place before a top-level heading, given its anchor (the
+    ///     document page puts "back to contents" links there after long sections).
+    ///   - afterHeading: HTML to place after a top-level heading (the section's themes).
+    ///   Both must return escaped, finished HTML.
+    public func render(_ nodes: [MarkdownNode], beforeHeading: (String) -> String = { _ in "" },
+                       afterHeading: (String) -> String = { _ in "" }) -> String {
         var state = State()
         state.noteNumbers = Self.noteNumbers(in: nodes)
         for node in nodes {
+            if node.isHeading { state.html += beforeHeading(node.literal) }
             render(node, into: &state, tight: false)
             if node.isHeading { state.html += afterHeading(node.literal) }
         }

@@ -1,5 +1,6 @@
 /// A small bar chart of an indicator's values over time, drawn as inline SVG at build time so
-/// it needs no script and prints. Drawn only when there are two or more numeric values.
+/// it needs no script and prints. Drawn only when there are two or more numeric values in the
+/// same unit: "£6.5 million" and "£6.5 billion" are not bars on one scale.
 struct IndicatorChart {
     var indicator: Indicator
 
@@ -9,12 +10,17 @@ struct IndicatorChart {
 
     var textAlternative: String {
         let list = points.map { "\($0.label): \($0.text)" }.joined(separator: "; ")
-        return "\(indicator.code) over time. \(list)."
+        return "\(indicator.code.isEmpty ? indicator.title : indicator.code) over time. \(list)."
+    }
+
+    /// What surrounds the number ("£ billion", "%"), lower-cased: values compare only within one unit.
+    static func unit(_ value: String) -> String {
+        value.lowercased().filter { !($0.isNumber || $0 == "." || $0 == "," || $0.isWhitespace) }
     }
 
     func svg() -> String? {
         let points = points
-        guard points.count >= 2, let maximum = points.map(\.value).max(), maximum > 0 else { return nil }
+        guard points.count >= 2, Set(points.map { Self.unit($0.text) }).count == 1, let maximum = points.map(\.value).max(), maximum > 0 else { return nil }
         let barWidth = 48.0, gap = 16.0, height = 120.0, top = 20.0, bottom = 24.0
         let width = Double(points.count) * (barWidth + gap) + gap
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height + top + bottom))\" role=\"img\" aria-label=\"\(HTML.escape(textAlternative))\">"

@@ -1,6 +1,9 @@
 /// The page of one document: metadata, context banner, contents, the text, and per section
 /// its themes and the same themes in the other strategies.
 extension SiteRenderer {
+    /// The partial each themed section of a document renders, outside any page template.
+    static let sectionThemesTemplate = "partials/section-themes"
+
     func renderDocument(_ slug: String) -> RenderedPage {
         guard let document = site.document(slug) else { return RenderedPage(path: SitePaths.document(slug), contents: "", template: "document") }
         let path = SitePaths.document(slug)
@@ -9,10 +12,13 @@ extension SiteRenderer {
         let renderer = HTMLRenderer(resolve: { [site] target in SitePaths.resolve(target, from: path, site: site) })
         let strategyPath = SitePaths.strategy(meta.strategy)
         let siteRenderer = self
-        let body = renderer.render(document.blocks, afterHeading: { anchor in
+        let backLinks = Self.anchorsAfterLongSections(document)
+        let body = renderer.render(document.blocks, beforeHeading: { anchor in
+            backLinks.contains(anchor) ? "<p class=\"back-to-contents\"><a href=\"#contents\">Back to contents</a></p>\n" : ""
+        }, afterHeading: { anchor in
             guard let section = sectionsByAnchor[anchor], !section.themes.isEmpty else { return "" }
-            let context = SiteRenderer.compacted(siteRenderer.sectionThemes(section, in: document, from: path)) as? [String: Any] ?? [:]
-            return siteRenderer.templates.render("partials/section-themes", context)
+            let context = SiteRenderer.compacted(siteRenderer.sectionThemes(section, in: document, from: path))
+            return siteRenderer.templates.render(SiteRenderer.sectionThemesTemplate, context)
         })
 
         var values: [String: Any] = documentSummary(document, from: path)
@@ -32,6 +38,27 @@ extension SiteRenderer {
         if index > 0 { values["previous"] = documentSummary(site.documents[index - 1], from: path) }
         if index + 1 < site.documents.count { values["next"] = documentSummary(site.documents[index + 1], from: path) }
         return page(path, template: "document", title: meta.title, ["document": values])
+    }
+
+    /// Top-level sections (with their subsections) longer than this many words are followed by
+    /// a "Back to contents" link, as GOV.UK's long publications do.
+    static let longSectionWords = 350
+
+    /// Anchors of the top-level headings that follow a long section.
+    static func anchorsAfterLongSections(_ document: ParsedDocument) -> Set<String> {
+        guard document.sections.count > 1, let top = document.sections.map(\.level).min() else { return [] }
+        var result: Set<String> = []
+        var words = 0
+        var started = false
+        for section in document.sections {
+            if section.level == top {
+                if started && words > longSectionWords { result.insert(section.anchor) }
+                started = true
+                words = 0
+            }
+            words += section.text.split(whereSeparator: \.isWhitespace).count
+        }
+        return result
     }
 
     /// Two levels of contents: the top-level sections and their direct subsections.

@@ -39,27 +39,27 @@ public struct SiteRenderer: Sendable {
         context["nav"] = navigation(from: path)
         context["bodyEndHTML"] = bodyEnd
         context["year"] = site.documents.map(\.metadata.published.year).max() ?? 0
-        let compact = Self.compacted(context) as? [String: Any] ?? [:]
+        let compact = Self.compacted(context)
         return RenderedPage(path: path, contents: templates.render(template, compact), template: template)
     }
 
-    /// Drops empty strings, empty lists and nils, so a template can write `{{#author}}…{{/author}}`
-    /// (Mustache treats an empty string as true).
-    static func compacted(_ value: Any) -> Any? {
+    /// Replaces empty strings, empty lists and nils with ``Blank``, so a template can write
+    /// `{{#author}}…{{/author}}` (Mustache treats an empty string as true) and a missing value
+    /// never falls through to a same-named key of an enclosing context.
+    static func compacted(_ value: Any) -> Any {
         switch value {
         case let string as String:
-            return string.isEmpty ? nil : string
+            return string.isEmpty ? Blank() : string
         case let dictionary as [String: Any]:
-            return dictionary.compactMapValues { compacted($0) }
+            return dictionary.mapValues { compacted($0) }
         case let array as [[String: Any]]:
-            let items = array.compactMap { compacted($0) }
-            return items.isEmpty ? nil : items
+            return array.isEmpty ? Blank() : array.map { compacted($0) }
         case let array as [String]:
-            return array.isEmpty ? nil : array
+            return array.isEmpty ? Blank() : array
         default:
             let mirror = Mirror(reflecting: value)
             if mirror.displayStyle == .optional {
-                return mirror.children.first.flatMap { compacted($0.value) }
+                return mirror.children.first.map { compacted($0.value) } ?? Blank()
             }
             return value
         }

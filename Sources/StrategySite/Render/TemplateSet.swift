@@ -67,7 +67,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders page template `name`. Names are checked when loading, so a miss is a bug.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    public func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 

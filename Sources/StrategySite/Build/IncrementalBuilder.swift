@@ -1,0 +1,584 @@
+import Foundation
+
+/// The pipeline for `serve`: builds the site in memory once, then rebuilds only what a changed
+/// file affects, and keeps the last good site while the content or templates have errors.
+///
+/// What it keeps between builds: the data files (`site.yml`, `themes.yml`, `indicators.yml`),
+/// each document read and parsed, the templates, the assets, and the linked site and the
+/// templates of the last good render. What a change re-does:
+///
+/// - a document: reads and parses that document only, links the whole site again (cheap), and
+///   renders its page, the pages of documents that show it (its previous and next documents,
+///   and those that list its sections beside theirs), the theme pages, the theme index, the
+///   strategy pages, the home page, the indicator lookup and the search and indicator data;
+/// - a template: renders the pages whose template uses it, directly or through partials;
+/// - `site.yml`, `themes.yml` or `indicators.yml`: everything;
+/// - an asset: reloads that asset.
+///
+/// Documents added and removed are found by listing `documents/` on every rebuild. Changes seen
+/// while the site has errors are remembered, so the first good rebuild renders all of them.
+///
+/// All methods may be called from any thread; builds are serialised, and ``file(at:)`` does not
+/// wait for a running build (it serves the last good site).
+public final class IncrementalBuilder: @unchecked Sendable {
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// Pages and data files rendered by this rebuild (0 when it failed or nothing needed it).
+        public var pagesRendered: Int
+        /// Whether the site now reflects every change (no errors). When false the last good site is kept.
+        public var succeeded: Bool
+
+        init(diagnostics: [Diagnostic], pagesRendered: Int, succeeded: Bool) {
+            self.diagnostics = diagnostics
+            self.pagesRendered = pagesRendered
+            self.succeeded = succeeded
+        }
+    }
+
+    let options: SiteBuilder.Options
+    let bodyEnd: String
+
+    // MARK: State read while serving (stateLock)
+
+    private let stateLock = NSLock()
+    private var pageFiles: [String: Data] = [:]
+    private var assetFiles: [String: Data] = [:]
+    private var diagnostics: [Diagnostic] = []
+
+    // MARK: Build state (buildLock)
+
+    private let buildLock = NSLock()
+    private var built = false
+    private var data: SiteSource?
+    private var dataDiagnostics: [Diagnostic] = []
+    private var listingDiagnostics: [Diagnostic] = []
+    private var documents: [String: DocumentEntry] = [:]
+    private var templates: TemplateSet?
+    private var templateDiagnostics: [Diagnostic] = []
+    private var rendered: RenderedState?
+    private var pending = Pending()
+    /// Paths rendered by the last build, for tests.
+    private(set) var lastRenderedPaths: [String] = []
+
+    private let contentRoots: [String]
+    private let templatesRoots: [String]
+
+    public init(options: SiteBuilder.Options, bodyEnd: String = "") {
+        self.options = options
+        self.bodyEnd = bodyEnd
+        contentRoots = Self.roots(options.contentDirectory)
+        templatesRoots = Self.roots(options.templatesDirectory)
+    }
+
+    // MARK: Public surface
+
+    /// Full build in memory. Returns the diagnostics (errors mean the last good site is kept).
+    @discardableResult
+    public func buildAll() -> [Diagnostic] {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        return buildAllLocked().diagnostics
+    }
+
+    /// Rebuild after these files changed, appeared or disappeared (paths under the content or
+    /// templates directories, absolute or as the options name them).
+    @discardableResult
+    public func rebuild(changed paths: [String]) -> Result {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        guard built else { return buildAllLocked() }
+
+        var changedDocuments: Set<String> = []
+        var changedTemplates: Set<String> = []
+        var changedAssets: Set<String> = []
+        var relevant = false
+        for path in paths {
+            switch classify(path) {
+            case .data, .unknown:
+                return buildAllLocked()
+            case .document(let slug):
+                changedDocuments.insert(slug)
+                relevant = true
+            case .listing:
+                relevant = true
+            case .template(let name):
+                changedTemplates.insert(name)
+            case .asset(let relative):
+                changedAssets.insert(relative)
+            case .ignored:
+                break
+            }
+        }
+        guard let strategies = data?.config.strategies else { return buildAllLocked() }
+
+        if !changedAssets.isEmpty { reloadAssets(changedAssets) }
+        if !changedTemplates.isEmpty {
+            loadTemplates()
+            pending.templates.formUnion(changedTemplates)
+        }
+        if relevant || !changedDocuments.isEmpty {
+            var listing: [Diagnostic] = []
+            let files = loader.documentFiles(&listing)
+            listingDiagnostics = listing
+            let listed = Dictionary(files.map { ($0.slug, $0.path) }, uniquingKeysWith: { a, _ in a })
+            for slug in documents.keys where listed[slug] == nil {
+                documents[slug] = nil
+                pending.documents.insert(slug)
+            }
+            let reload = listed.filter { slug, _ in documents[slug] == nil || changedDocuments.contains(slug) }
+            let entries = reload.map { ($0.key, $0.value) }.parallelMap { slug, path in
+                (slug, Self.loadDocument(slug: slug, path: path, strategies: strategies, loader: self.loader))
+            }
+            for (slug, entry) in entries {
+                documents[slug] = entry
+                pending.documents.insert(slug)
+            }
+        }
+        if pending.isEmpty {
+            // Nothing to render: only assets or ignored files changed.
+            lastRenderedPaths = []
+            let current = lastDiagnostics
+            return Result(diagnostics: current, pagesRendered: 0, succeeded: !current.hasErrors)
+        }
+        return renderPending()
+    }
+
+    /// Last good site: output-relative path (`index.html`, `assets/site.css`) to file bytes.
+    public func file(at path: String) -> Data? {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return pageFiles[path] ?? assetFiles[path]
+    }
+
+    /// Every path of the last good site, sorted.
+    var paths: [String] {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return (Array(pageFiles.keys) + Array(assetFiles.keys)).sorted()
+    }
+
+    /// The diagnostics of the last build or rebuild, sorted.
+    public var lastDiagnostics: [Diagnostic] {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return diagnostics
+    }
+
+    // MARK: Loading
+
+    private var loader: ContentLoader { ContentLoader(contentDirectory: options.contentDirectory) }
+
+    private func buildAllLocked() -> Result {
+        built = true
+        pending = Pending(all: true)
+        var found: [Diagnostic] = []
+        data = loader.loadData(&found)
+        if let baseURL = options.baseURL { data?.config.baseURL = baseURL }
+        dataDiagnostics = found
+        documents = [:]
+        listingDiagnostics = []
+        if let strategies = data?.config.strategies {
+            var listing: [Diagnostic] = []
+            let files = loader.documentFiles(&listing)
+            listingDiagnostics = listing
+            let loader = self.loader
+            let entries = files.parallelMap { file in
+                (file.slug, Self.loadDocument(slug: file.slug, path: file.path, strategies: strategies, loader: loader))
+            }
+            documents = Dictionary(entries, uniquingKeysWith: { a, _ in a })
+        }
+        loadTemplates()
+        loadAllAssets()
+        return renderPending()
+    }
+
+    private static func loadDocument(slug: String, path: String, strategies: [Strategy], loader: ContentLoader) -> DocumentEntry {
+        let (source, loadDiagnostics) = loader.loadDocument(slug: slug, path: path, strategies: strategies)
+        var found = loadDiagnostics
+        var parsed: ParsedDocument?
+        if let source {
+            parsed = DocumentParser().parse(source, &found)
+        }
+        return DocumentEntry(parsed: parsed, diagnostics: found)
+    }
+
+    private func loadTemplates() {
+        var found: [Diagnostic] = []
+        templates = TemplateSet.load(directory: options.templatesDirectory, &found)
+        templateDiagnostics = found
+    }
+
+    private var assetsDirectory: String { (options.templatesDirectory as NSString).appendingPathComponent("assets") }
+
+    private func loadAllAssets() {
+        let loaded = readAssets(under: assetsDirectory, prefix: "assets")
+        stateLock.lock()
+        assetFiles = loaded
+        stateLock.unlock()
+    }
+
+    /// Reloads changed assets (relative to the assets folder); a folder is reloaded whole.
+    private func reloadAssets(_ changed: Set<String>) {
+        var updates: [String: Data?] = [:]
+        let current = paths
+        for relative in changed {
+            let key = relative.isEmpty ? "assets" : "assets/" + relative
+            let path = relative.isEmpty ? assetsDirectory : (assetsDirectory as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                for name in current where name.hasPrefix(key + "/") { updates[name] = .some(nil) }
+                for (name, bytes) in readAssets(under: path, prefix: key) { updates[name] = bytes }
+            } else {
+                let hidden = relative.split(separator: "/").contains { $0.hasPrefix(".") }
+                updates[key] = .some(hidden ? nil : readAsset(at: path))
+            }
+        }
+        stateLock.lock()
+        for (key, value) in updates {
+            if let value {
+                assetFiles[key] = value
+            } else {
+                assetFiles[key] = nil
+                for name in assetFiles.keys where name.hasPrefix(key + "/") { assetFiles[name] = nil }
+            }
+        }
+        stateLock.unlock()
+    }
+
+    /// The files under `directory`, keyed `prefix/relative path`. Hidden files are left out, and
+    /// so are symlinks that lead out of the assets folder: the preview serves nothing else.
+    private func readAssets(under directory: String, prefix: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return files }
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if let bytes = readAsset(at: (directory as NSString).appendingPathComponent(relative)) {
+                files[prefix + "/" + relative] = bytes
+            }
+        }
+        return files
+    }
+
+    /// The bytes of a regular file inside the assets folder (after resolving symlinks), else nil.
+    private func readAsset(at path: String) -> Data? {
+        let assetsRoot = URL(fileURLWithPath: assetsDirectory).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        guard URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(assetsRoot) else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        return FileManager.default.contents(atPath: path)
+    }
+
+    // MARK: Rendering
+
+    /// Links the site from the cached documents and renders what `pending` asks for; on errors
+    /// keeps the last good pages and the pending changes.
+    private func renderPending() -> Result {
+        var found = dataDiagnostics + listingDiagnostics + templateDiagnostics
+        for slug in documents.keys.sorted() { found += documents[slug]?.diagnostics ?? [] }
+        guard let data, let templates, !found.hasErrors else { return fail(found) }
+        var source = data
+        source.documents = documents.keys.sorted().compactMap { documents[$0]?.parsed?.source }
+        let parsed = documents.keys.sorted().compactMap { documents[$0]?.parsed }
+        let site = Linker().link(source, documents: parsed, &found)
+        guard !found.hasErrors else { return fail(found) }
+
+        let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd)
+        let jobs = incrementalJobs(site: site, templates: templates)
+        var pages: [RenderedPage]
+        var complete: Bool
+        if let jobs {
+            pages = jobs.sorted { $0.order < $1.order }.parallelMap { $0.render(renderer) }.flatMap { $0 }
+            complete = false
+        } else {
+            pages = renderer.renderAll()
+            complete = true
+        }
+
+        let previous = rendered
+        var pageTemplates = complete ? [:] : previous?.pageTemplates ?? [:]
+        var removed: [String] = []
+        if !complete, let previous {
+            let present = Set(site.documents.map(\.slug))
+            for document in previous.site.documents where !present.contains(document.slug) {
+                removed.append(SitePaths.document(document.slug))
+            }
+        }
+        for path in removed { pageTemplates[path] = nil }
+        for page in pages { pageTemplates[page.path] = page.template }
+        let supportsIncremental = complete ? Self.jobsCover(pages: pages, site: site) : previous?.supportsIncremental ?? false
+        rendered = RenderedState(site: site, pageTemplates: pageTemplates, templateNames: Set(templates.partialsUsed.keys),
+                                 cards: Self.cards(site), year: Self.year(site), supportsIncremental: supportsIncremental)
+        pending = Pending()
+        lastRenderedPaths = pages.map(\.path)
+
+        let normalized = found.normalized()
+        let bytes = pages.map { ($0.path, Data($0.contents.utf8)) }
+        stateLock.lock()
+        if complete { pageFiles = [:] }
+        for path in removed { pageFiles[path] = nil }
+        for (path, contents) in bytes { pageFiles[path] = contents }
+        diagnostics = normalized
+        stateLock.unlock()
+        return Result(diagnostics: normalized, pagesRendered: pages.count, succeeded: true)
+    }
+
+    private func fail(_ found: [Diagnostic]) -> Result {
+        let normalized = found.normalized()
+        lastRenderedPaths = []
+        stateLock.lock()
+        diagnostics = normalized
+        stateLock.unlock()
+        return Result(diagnostics: normalized, pagesRendered: 0, succeeded: false)
+    }
+
+    /// The pages the pending changes affect, or nil when everything must be rendered.
+    private func incrementalJobs(site: LinkedSite, templates: TemplateSet) -> Set<PageJob>? {
+        guard !pending.all, let previous = rendered, previous.supportsIncremental,
+              previous.templateNames == Set(templates.partialsUsed.keys),
+              previous.year == Self.year(site) else { return nil }
+        var jobs: Set<PageJob> = []
+
+        if !pending.templates.isEmpty {
+            let changed = pending.templates
+            let byPath = Dictionary(PageJob.all(in: site).map { ($0.path(in: site), $0) }, uniquingKeysWith: { a, _ in a })
+            for (path, template) in previous.pageTemplates where !template.isEmpty {
+                guard changed.contains(template) || !templates.dependencies(of: template).isDisjoint(with: changed) else { continue }
+                guard let job = byPath[path] else { return nil }
+                jobs.insert(job)
+            }
+            // Document pages render this partial for each section themselves, outside any template.
+            let sectionThemes = SiteRenderer.sectionThemesTemplate
+            if changed.contains(sectionThemes) || !templates.dependencies(of: sectionThemes).isDisjoint(with: changed) {
+                jobs.formUnion(site.documents.map { .document($0.slug) })
+            }
+        }
+
+        if !pending.documents.isEmpty {
+            jobs.formUnion(site.themes.map { .theme($0.id) })
+            jobs.formUnion(site.config.strategies.map { .strategy($0.id) })
+            jobs.formUnion([.home, .themeIndex, .indicators, .supportFiles])
+            for slug in Self.affectedDocuments(changed: pending.documents, old: previous, new: site) {
+                jobs.insert(.document(slug))
+            }
+        }
+        return jobs
+    }
+
+    /// Document pages to render after `changed` documents were edited, added or removed: the
+    /// changed ones, those whose previous or next document changed, and those that show a
+    /// changed document's sections beside their own (same theme, another strategy).
+    static func affectedDocuments(changed: Set<String>, old: RenderedState, new site: LinkedSite) -> Set<String> {
+        let newCards = cards(site)
+        let present = Set(site.documents.map(\.slug))
+        var affected = changed.intersection(present)
+        let changedCards = Set(old.cards.keys).union(newCards.keys).filter { old.cards[$0] != newCards[$0] }
+
+        let oldOrder = old.site.documents.map(\.slug)
+        let newOrder = site.documents.map(\.slug)
+        let oldIndex = Dictionary(oldOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        func neighbours(_ order: [String], _ index: Int?) -> [String?] {
+            guard let index else { return [nil, nil] }
+            return [index > 0 ? order[index - 1] : nil, index + 1 < order.count ? order[index + 1] : nil]
+        }
+        for (index, slug) in newOrder.enumerated() {
+            let now = neighbours(newOrder, index)
+            let before = neighbours(oldOrder, oldIndex[slug])
+            if now != before || now.contains(where: { $0.map(changedCards.contains) ?? false }) { affected.insert(slug) }
+        }
+
+        // Themes and strategies of the changed documents' sections, before and after.
+        var touched: [(strategy: String, themes: Set<String>)] = []
+        for slug in changedCards {
+            for card in [old.cards[slug], newCards[slug]].compactMap({ $0 }) {
+                touched.append((card.metadata.strategy, Set(card.sections.flatMap(\.themes))))
+            }
+        }
+        if !touched.isEmpty {
+            for document in site.documents where !affected.contains(document.slug) {
+                let themes = Set(document.sections.flatMap(\.themes))
+                if touched.contains(where: { $0.strategy != document.metadata.strategy && !$0.themes.isDisjoint(with: themes) }) {
+                    affected.insert(document.slug)
+                }
+            }
+        }
+        return affected
+    }
+
+    /// Whether the pages ``PageJob`` knows are exactly the pages `renderAll` made; if the
+    /// renderer gains a page this type does not know, every rebuild renders everything.
+    private static func jobsCover(pages: [RenderedPage], site: LinkedSite) -> Bool {
+        let known = Set(PageJob.all(in: site).filter { $0 != .supportFiles }.map { $0.path(in: site) })
+        let made = Set(pages.filter { !$0.template.isEmpty }.map(\.path))
+        return known == made
+    }
+
+    static func cards(_ site: LinkedSite) -> [String: DocumentCard] {
+        Dictionary(site.documents.map { document in
+            (document.slug, DocumentCard(metadata: document.metadata, sections: document.sections.map {
+                DocumentCard.SectionCard(anchor: $0.anchor, title: $0.title, excerpt: $0.excerpt, themes: $0.themes)
+            }))
+        }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Every page shows the year of the newest document.
+    static func year(_ site: LinkedSite) -> Int { site.documents.map(\.metadata.published.year).max() ?? 0 }
+
+    // MARK: Paths
+
+    enum Change: Equatable {
+        case data, document(String), listing, template(String), asset(String), ignored, unknown
+    }
+
+    /// What kind of file `path` is, relative to the content or templates directory.
+    func classify(_ path: String) -> Change {
+        for candidate in Self.roots(path) {
+            for root in contentRoots {
+                guard let relative = Self.relative(candidate, to: root) else { continue }
+                return Self.classifyContent(relative)
+            }
+            for root in templatesRoots {
+                guard let relative = Self.relative(candidate, to: root) else { continue }
+                return Self.classifyTemplate(relative)
+            }
+        }
+        return .unknown
+    }
+
+    static func classifyContent(_ relative: String) -> Change {
+        let parts = relative.split(separator: "/").map(String.init)
+        guard let first = parts.first else { return .data }
+        if parts.count == 1 {
+            if ["site.yml", "themes.yml", "indicators.yml"].contains(first) { return .data }
+            return first == "documents" ? .listing : .ignored
+        }
+        guard first == "documents" else { return .ignored }
+        let name = parts[1]
+        if name.hasPrefix(".") { return .ignored }
+        if parts.count == 2, name.hasSuffix(".md"), Identifier.isValid(String(name.dropLast(3))) {
+            return .document(String(name.dropLast(3)))
+        }
+        return .listing
+    }
+
+    static func classifyTemplate(_ relative: String) -> Change {
+        let parts = relative.split(separator: "/").map(String.init)
+        guard !parts.isEmpty else { return .unknown }
+        if parts.contains(where: { $0.hasPrefix(".") }) { return .ignored }
+        if parts[0] == "assets" {
+            return parts.count == 1 ? .asset("") : .asset(parts.dropFirst().joined(separator: "/"))
+        }
+        if relative.hasSuffix(".mustache") { return .template(String(relative.dropLast(".mustache".count))) }
+        return .ignored
+    }
+
+    /// `path` made absolute and standardised, and with symlinks resolved (of its folder too,
+    /// for a file that no longer exists).
+    static func roots(_ path: String) -> [String] {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let resolved = url.resolvingSymlinksInPath()
+        let parentResolved = url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent)
+        var result: [String] = []
+        for candidate in [url.path, resolved.path, parentResolved.standardizedFileURL.path] where !result.contains(candidate) {
+            result.append(candidate)
+        }
+        return result
+    }
+
+    static func relative(_ path: String, to root: String) -> String? {
+        if path == root { return "" }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+}
+
+// MARK: - Supporting types
+
+extension IncrementalBuilder {
+    struct DocumentEntry: Sendable {
+        var parsed: ParsedDocument?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Changes not yet rendered: built up while the site has errors.
+    struct Pending {
+        var all = false
+        var documents: Set<String> = []
+        var templates: Set<String> = []
+        var isEmpty: Bool { !all && documents.isEmpty && templates.isEmpty }
+    }
+
+    /// What other pages show of a document; when it changes, those pages must be rendered again.
+    struct DocumentCard: Hashable, Sendable {
+        struct SectionCard: Hashable, Sendable {
+            var anchor: String
+            var title: String
+            var excerpt: String
+            var themes: [String]
+        }
+        var metadata: DocumentMetadata
+        var sections: [SectionCard]
+    }
+
+    /// The last good render.
+    struct RenderedState: Sendable {
+        var site: LinkedSite
+        /// Page path to the template it was rendered with ("" for data files).
+        var pageTemplates: [String: String]
+        var templateNames: Set<String>
+        var cards: [String: DocumentCard]
+        var year: Int
+        var supportsIncremental: Bool
+    }
+
+    /// One unit of rendering: a page, or the data files.
+    enum PageJob: Hashable, Sendable {
+        case document(String), theme(String), strategy(String)
+        case home, themeIndex, indicators, search, accessibility, notFound, supportFiles
+
+        static func all(in site: LinkedSite) -> [PageJob] {
+            site.documents.map { .document($0.slug) } + site.themes.map { .theme($0.id) }
+                + site.config.strategies.map { .strategy($0.id) }
+                + [.home, .themeIndex, .indicators, .search, .accessibility, .notFound, .supportFiles]
+        }
+
+        func path(in site: LinkedSite) -> String {
+            switch self {
+            case .document(let slug): SitePaths.document(slug)
+            case .theme(let id): SitePaths.theme(id)
+            case .strategy(let id): SitePaths.strategy(id)
+            case .home: SitePaths.home
+            case .themeIndex: SitePaths.themes
+            case .indicators: SitePaths.indicators
+            case .search: SitePaths.search
+            case .accessibility: SitePaths.accessibility
+            case .notFound: SitePaths.notFound
+            case .supportFiles: ""
+            }
+        }
+
+        /// Slow pages first, so the parallel render finishes evenly.
+        var order: Int {
+            switch self {
+            case .document: 0
+            case .supportFiles: 1
+            case .indicators: 2
+            default: 3
+            }
+        }
+
+        func render(_ renderer: SiteRenderer) -> [RenderedPage] {
+            switch self {
+            case .document(let slug): [renderer.renderDocument(slug)]
+            case .theme(let id): [renderer.renderTheme(id)]
+            case .strategy(let id): [renderer.renderStrategy(id)]
+            case .home: [renderer.renderHome()]
+            case .themeIndex: [renderer.renderThemeIndex()]
+            case .indicators: [renderer.renderIndicators()]
+            case .search: [renderer.renderSearch()]
+            case .accessibility: [renderer.renderAccessibility()]
+            case .notFound: [renderer.renderNotFound()]
+            case .supportFiles: renderer.supportFiles()
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+@testable import StrategySite
+
+/// IncrementalBuilder: what each kind of change renders, and that the result is always the
+/// site a full build makes.
+@Suite struct IncrementalBuilderTests {
+    static let third = PreviewSite.document(title: "Third plan", body: """
+        The third plan follows the second.
+
+        ## Treatment for all
+        <!-- themes: treatment -->
+
+        Treatment for everyone who needs it, in every area, with support that lasts as long as it is needed and that \
+        reaches people where they live, through services that work together and keep people safe.
+        """)
+
+    /// The fixture plus a third document (2010, after the second), built.
+    func makeBuilder() throws -> (PreviewSite, IncrementalBuilder) {
+        let site = try PreviewSite()
+        try site.write(site.contentPath("documents/third-plan.md"), Self.third)
+        let builder = IncrementalBuilder(options: site.options, bodyEnd: "<!-- end -->")
+        let diagnostics = builder.buildAll()
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        return (site, builder)
+    }
+
+    /// The builder's site equals what SiteBuilder renders from the same files.
+    func expectMatchesFullBuild(_ builder: IncrementalBuilder, _ site: PreviewSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let full = SiteBuilder(options: site.options).render(bodyEnd: builder.bodyEnd)
+        #expect(!full.diagnostics.hasErrors, sourceLocation: sourceLocation)
+        let pages = Dictionary(full.pages.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        let built = builder.paths.filter { !$0.hasPrefix("assets/") }
+        #expect(Set(built) == Set(pages.keys), sourceLocation: sourceLocation)
+        for (path, contents) in pages.sorted(by: { $0.key < $1.key }) {
+            let incremental = builder.file(at: path).map { String(decoding: $0, as: UTF8.self) }
+            #expect(incremental == contents, "\(path) differs from a full build", sourceLocation: sourceLocation)
+        }
+    }
+
+    func page(_ builder: IncrementalBuilder, _ path: String) -> String {
+        builder.file(at: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    @Test func fullBuildHasEveryPageAndAsset() throws {
+        let (site, builder) = try makeBuilder()
+        #expect(builder.file(at: "index.html") != nil)
+        #expect(builder.file(at: "documents/third-plan.html") != nil)
+        #expect(builder.file(at: "assets/site.css") != nil)
+        #expect(page(builder, "index.html").contains("<!-- end -->"))
+        expectMatchesFullBuild(builder, site)
+    }
+
+    @Test func documentTextEditRendersThatDocumentAndTheListsOnly() throws {
+        let (site, builder) = try makeBuilder()
+        let path = site.contentPath("documents/third-plan.md")
+        try site.edit(path) { $0.replacingOccurrences(of: "The third plan follows the second.", with: "The third plan, revised, follows the second.") }
+        let result = builder.rebuild(changed: [path])
+        #expect(result.succeeded)
+        let rendered = Set(builder.lastRenderedPaths)
+        #expect(result.pagesRendered == builder.lastRenderedPaths.count)
+        #expect(rendered.contains("documents/third-plan.html"))
+        #expect(!rendered.contains("documents/second-plan.html"), "neighbour's summary of it did not change")
+        #expect(!rendered.contains("documents/first-plan.html"))
+        for listed in ["index.html", "themes/index.html", "themes/treatment.html", "themes/housing.html", "indicators/index.html",
+                       "strategies/2010.html", "search-index.js", "indicators/indicators-data.js"] {
+            #expect(rendered.contains(listed), "\(listed)")
+        }
+        for untouched in ["search.html", "accessibility.html", "404.html"] {
+            #expect(!rendered.contains(untouched), "\(untouched)")
+        }
+        #expect(page(builder, "documents/third-plan.html").contains("The third plan, revised"))
+        expectMatchesFullBuild(builder, site)
+    }
+
+    @Test func documentTitleEditRendersNeighboursAndPagesShowingItsSections() throws {
+        let (site, builder) = try makeBuilder()
+        let path = site.contentPath("documents/third-plan.md")
+        try site.edit(path) { $0.replacingOccurrences(of: "title: Third plan", with: "title: Third plan, renamed") }
+        #expect(builder.rebuild(changed: [path]).succeeded)
+        let rendered = Set(builder.lastRenderedPaths)
+        #expect(rendered.contains("documents/third-plan.html"))
+        #expect(rendered.contains("documents/second-plan.html"), "its previous document links to it by title")
+        #expect(rendered.contains("documents/first-plan.html"), "lists the third plan's treatment section beside its own")
+        #expect(page(builder, "documents/second-plan.html").contains("Third plan, renamed"))
+        expectMatchesFullBuild(builder, site)
+    }
+
+    @Test func templateEditRendersOnlyPagesThatUseIt() throws {
+        let (site, builder) = try makeBuilder()
+        let theme = site.templatePath("theme.mustache")
+        try site.edit(theme) { $0 + "\n<!-- theme marker -->\n" }
+        #expect(builder.rebuild(changed: [theme]).succeeded)
+        #expect(Set(builder.lastRenderedPaths) == ["themes/housing.html", "themes/treatment.html"])
+        #expect(page(builder, "themes/housing.html").contains("theme marker"))
+        expectMatchesFullBuild(builder, site)
+
+        let layout = site.templatePath("layout.mustache")
+        try site.edit(layout) { $0.replacingOccurrences(of: "</footer>", with: "</footer>\n<!-- layout marker -->") }
+        #expect(builder.rebuild(changed: [layout]).succeeded)
+        let rendered = Set(builder.lastRenderedPaths)
+        #expect(rendered.contains("index.html") && rendered.contains("404.html") && rendered.contains("documents/first-plan.html"))
+        #expect(!rendered.contains("search-index.js"), "data files use no template")
+        #expect(page(builder, "search.html").contains("layout marker"))
+        expectMatchesFullBuild(builder, site)
+
+        let partial = site.templatePath("partials/section-themes.mustache")
+        try site.edit(partial) { $0 + "\n<!-- partial marker -->\n" }
+        #expect(builder.rebuild(changed: [partial]).succeeded)
+        let documents = Set(builder.lastRenderedPaths.filter { $0.hasPrefix("documents/") })
+        #expect(documents == ["documents/first-plan.html", "documents/second-plan.html", "documents/third-plan.html"])
+        #expect(!builder.lastRenderedPaths.contains("index.html"))
+        #expect(page(builder, "documents/first-plan.html").contains("partial marker"))
+        expectMatchesFullBuild(builder, site)
+    }
+
+    @Test func errorsKeepTheLastGoodSiteUntilFixed() throws {
+        let (site, builder) = try makeBuilder()
+        let path = site.contentPath("documents/first-plan.md")
+        let good = try site.read(path)
+        let before = page(builder, "documents/first-plan.html")
+
+        try site.write(path, good.replacingOccurrences(of: "strategy: \"2008\"", with: "strategy: \"1999\"")
+            .replacingOccurrences(of: "Treatment works.", with: "Treatment works well."))
+        let broken = builder.rebuild(changed: [path])
+        #expect(!broken.succeeded)
+        #expect(broken.pagesRendered == 0)
+        #expect(broken.diagnostics.contains { $0.severity == .error && $0.location.path.hasSuffix("documents/first-plan.md") })
+        #expect(builder.lastDiagnostics == broken.diagnostics)
+        #expect(page(builder, "documents/first-plan.html") == before)
+
+        // A change elsewhere while broken is remembered and rendered with the fix.
+        let theme = site.templatePath("theme.mustache")
+        try site.edit(theme) { $0 + "\n<!-- while broken -->\n" }
+        #expect(!builder.rebuild(changed: [theme]).succeeded)
+        #expect(!page(builder, "themes/housing.html").contains("while broken"))
+
+        try site.write(path, good.replacingOccurrences(of: "Treatment works.", with: "Treatment works well."))
+        let fixed = builder.rebuild(changed: [path])
+        #expect(fixed.succeeded)
+        #expect(!fixed.diagnostics.hasErrors)
+        #expect(page(builder, "documents/first-plan.html").contains("Treatment works well."))
+        #expect(page(builder, "themes/housing.html").contains("while broken"))
+        expectMatchesFullBuild(builder, site)
+    }
+
+    @Test func documentsAddedAndDeleted() throws {
+        let (site, builder) = try makeBuilder()
+        let path = site.contentPath("documents/fourth-plan.md")
+        try site.write(path, PreviewSite.document(title: "Fourth plan", published: "2010-12-30", body: "## Housing later\n<!-- themes: housing -->\n\nMore homes."))
+        #expect(builder.rebuild(changed: [path]).succeeded)
+        #expect(page(builder, "documents/fourth-plan.html").contains("Fourth plan"))
+        #expect(page(builder, "documents/third-plan.html").contains("Fourth plan"), "its previous document links to it")
+        #expect(page(builder, "index.html").contains("Fourth plan"))
+        expectMatchesFullBuild(builder, site)
+
+        let third = site.contentPath("documents/third-plan.md")
+        try site.remove(third)
+        #expect(builder.rebuild(changed: [third]).succeeded)
+        #expect(builder.file(at: "documents/third-plan.html") == nil)
+        #expect(!page(builder, "index.html").contains("Third plan"))
+        expectMatchesFullBuild(builder, site)
+    }
+
+    @Test func dataFileChangeRebuildsEverything() throws {
+        let (site, builder) = try makeBuilder()
+        let path = site.contentPath("site.yml")
+        try site.edit(path) { $0.replacingOccurrences(of: "title: Preview Fixture", with: "title: Preview Fixture Renamed") }
+        let result = builder.rebuild(changed: [path])
+        #expect(result.succeeded)
+        #expect(Set(builder.lastRenderedPaths) == Set(builder.paths.filter { !$0.hasPrefix("assets/") }))
+        #expect(page(builder, "search.html").contains("Preview Fixture Renamed"))
+        expectMatchesFullBuild(builder, site)
+    }
+
+    @Test func assetChangesReloadTheAssetOnly() throws {
+        let (site, builder) = try makeBuilder()
+        let css = site.templatePath("assets/site.css")
+        try site.edit(css) { $0 + "\n/* asset marker */\n" }
+        let added = site.templatePath("assets/extra.js")
+        try site.write(added, "console.log('extra');\n")
+        let result = builder.rebuild(changed: [css, added])
+        #expect(result.succeeded)
+        #expect(result.pagesRendered == 0)
+        #expect(page(builder, "assets/site.css").contains("asset marker"))
+        #expect(page(builder, "assets/extra.js").contains("extra"))
+        try site.remove(added)
+        builder.rebuild(changed: [added])
+        #expect(builder.file(at: "assets/extra.js") == nil)
+    }
+
+    @Test func assetSymlinksOutOfTheAssetsFolderAreNotServed() throws {
+        let site = try PreviewSite()
+        let secret = site.root.appendingPathComponent("secret.txt").path
+        try site.write(secret, "secret\n")
+        try FileManager.default.createSymbolicLink(atPath: site.templatePath("assets/secret.txt"), withDestinationPath: secret)
+        let builder = IncrementalBuilder(options: site.options)
+        builder.buildAll()
+        #expect(builder.file(at: "assets/site.css") != nil)
+        #expect(builder.file(at: "assets/secret.txt") == nil)
+    }
+
+    @Test func pathsAreClassifiedRelativeToTheFolders() throws {
+        let site = try PreviewSite()
+        let builder = IncrementalBuilder(options: site.options)
+        #expect(builder.classify(site.contentPath("site.yml")) == .data)
+        #expect(builder.classify(site.contentPath("documents/first-plan.md")) == .document("first-plan"))
+        #expect(builder.classify(site.contentPath("documents/.first-plan.md.swp")) == .ignored)
+        #expect(builder.classify(site.contentPath("documents/notes.txt")) == .listing)
+        #expect(builder.classify(site.templatePath("partials/section-themes.mustache")) == .template("partials/section-themes"))
+        #expect(builder.classify(site.templatePath("assets/site.css")) == .asset("site.css"))
+        #expect(builder.classify(site.content + "/../Content/documents/first-plan.md") == .document("first-plan"))
+        #expect(builder.classify("/elsewhere/file.md") == .unknown)
+    }
+
+    @Test func buildOutputHasNoReloadScript() throws {
+        let site = try PreviewSite()
+        let result = SiteBuilder(options: site.options).render()
+        #expect(!result.diagnostics.hasErrors)
+        #expect(!result.pages.contains { $0.contents.contains("__strategy-site") })
+    }
+}

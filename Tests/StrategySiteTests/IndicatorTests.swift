@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import StrategySite
+
+@Suite("Indicators: data, auto-links, back-links, lookup")
+struct IndicatorTests {
+    func linked(_ fixture: String = "themes-site") throws -> (LinkedSite, [Diagnostic]) {
+        let site = try TemporarySite(copying: fixture)
+        let (linked, diagnostics) = site.builder().link()
+        return (try #require(linked), diagnostics)
+    }
+
+    @Test func mentionsAreLinkedInEveryFormButNotInCodeLinksOrHeadings() throws {
+        let (site, diagnostics) = try linked()
+        #expect(!diagnostics.hasErrors)
+        let alpha = try #require(site.document("alpha"))
+        let output = HTMLRenderer(resolve: { SitePaths.resolve($0, from: "documents/alpha.html", site: site) }).render(alpha.blocks)
+        #expect(output.contains("Rent help, under <a href=\"../indicators/index.html#ni-7\">NI 7</a> and <a href=\"../indicators/index.html#ni-7\">NI7</a>, but not <code>NI 7</code> in code or <a href=\"https://example.org\">NI 7</a>."))
+        #expect(output.contains("<td><a href=\"../indicators/index.html#psa-1\">PSA 1</a></td>"))
+    }
+
+    @Test func matcherNeedsWholeWordsAndPrefersTheLongestForm() {
+        let indicators = [("a", "NI 14"), ("b", "NI 149"), ("c", "PSA 2")].map { id, code in
+            Indicator(id: id, code: code, title: id, strategy: "2008", kind: .nationalIndicator, parent: nil, themes: [], aliases: [],
+                      localMonitoring: "", description: "", related: [], values: [], location: SourceLocation(path: "i.yml"))
+        }
+        let matcher = IndicatorMatcher(indicators: indicators)
+        let text = "NI 149, NI 14; NI1490 xNI 14 NI149 PSA 25 PSA 2."
+        let found = matcher.matches(in: text).map { match in
+            (String(decoding: Array(text.utf8)[match.range], as: UTF8.self), match.indicatorID)
+        }
+        #expect(found.map(\.0) == ["NI 149", "NI 14", "NI149", "PSA 2"])
+        #expect(found.map(\.1) == ["b", "a", "b", "c"])
+    }
+
+    @Test func backLinksListEverySectionThatMentionsAnIndicator() throws {
+        let (site, _) = try linked()
+        let mentions = (site.mentionsByIndicator["ni-7"] ?? []).map { "\($0.slug)#\($0.anchor)" }
+        #expect(mentions == ["alpha#", "alpha#rent", "alpha#supply-side", "beta#treatment-works"])
+        #expect((site.mentionsByIndicator["psa-1"] ?? []).map(\.anchor) == ["supply-side"])
+    }
+
+    @Test func lookupPageShowsLineageBothWaysAndParents() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        try site.builder().build()
+        let page = try site.page("indicators/index.html")
+        let ni7 = try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"ni-7\"") })
+        #expect(ni7.contains("<a href=\"#psa-1\">PSA 1: Reduce harm</a>"))
+        #expect(ni7.contains("Numbers staying in treatment for 12 weeks."))
+        #expect(ni7.contains("<a href=\"#outcome-free\">Leaving treatment free of dependence</a> (2003 strategy)"))
+        #expect(ni7.contains("href=\"../documents/alpha.html#rent\""))
+        let outcome = try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"outcome-free\"") })
+        #expect(outcome.contains("<a href=\"#ni-7\">NI 7: People in effective treatment</a> (2001 strategy)"))
+        let psa = try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"psa-1\"") })
+        #expect(psa.contains("Includes"))
+        #expect(psa.contains("<a href=\"#ni-7\">"))
+    }
+
+    @Test func figuresWithValuesOverTimeGetAChartWithATextAlternative() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        try site.builder().build()
+        let page = try site.page("indicators/index.html")
+        let figure = try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"figure-users\"") })
+        #expect(figure.contains("<svg class=\"chart\""))
+        #expect(figure.contains("aria-label=\"Users in treatment over time. 2001: 100; 2002: 150.\""))
+        #expect(figure.occurrences(of: "<rect") == 2)
+    }
+
+    @Test func chartsCompareOnlyValuesInOneUnit() {
+        func chart(_ values: [String]) -> String? {
+            let indicator = Indicator(id: "x", code: "", title: "X", strategy: "2010", kind: .figure, parent: nil, themes: [], aliases: [],
+                                      localMonitoring: "", description: "", related: [],
+                                      values: values.enumerated().map { .init(value: $1, date: "\($0)", source: "", note: "") },
+                                      location: SourceLocation(path: "i.yml"))
+            return IndicatorChart(indicator: indicator).svg()
+        }
+        #expect(chart(["£6.5 million", "£6.5billion"]) == nil)
+        #expect(chart(["8.8%", "11.1%"]) != nil)
+        #expect(chart(["five", "six"]) == nil)
+        #expect(chart(["306,150"]) == nil)
+    }
+
+    @Test func searchMatchesCodesWithOrWithoutSpacesWordsAndThemes() throws {
+        let (site, _) = try linked()
+        let search = IndicatorSearch(site: site)
+        #expect(search.search("NI 7").map(\.id) == ["ni-7"])
+        #expect(search.search("ni7").map(\.id) == ["ni-7"])
+        #expect(search.search("N.I. 7").map(\.id) == ["ni-7"])
+        #expect(search.search("treatment").map(\.id) == ["psa-1", "ni-7", "outcome-free", "figure-users"])
+        #expect(search.search("effective treat").map(\.id) == ["ni-7"])
+        #expect(search.search("zebra").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("- { id: a, code: NI 1, title: A, strategy: \"2010\", kind: psa }\n- { id: a, code: NI 2, title: B, strategy: \"2010\", kind: psa }\n",
+         "2:3: error: duplicate indicator id 'a'"),
+        ("- { id: a, code: NI 1, title: A, strategy: \"2010\", kind: psa }\n- { id: b, code: NI 1, title: B, strategy: \"2010\", kind: psa }\n",
+         "2:18: error: duplicate indicator code 'NI 1'"),
+        ("- { id: a, code: NI 1, title: A, strategy: \"2010\", kind: psa, parent: nope }\n", "1:71: error: unknown indicator 'nope' in 'parent'"),
+        ("- { id: a, code: NI 1, title: A, strategy: \"2010\", kind: psa, related: [x] }\n", "1:73: error: unknown indicator 'x' in 'related'"),
+        ("- { id: a, code: NI 1, title: A, strategy: \"2010\", kind: psa, themes: [housin] }\n", "1:72: error: unknown theme 'housin'"),
+        ("- { id: a, code: NI 1, title: A, strategy: \"2099\", kind: psa }\n", "1:44: error: unknown strategy '2099'"),
+        ("- { id: a, code: NI 1, title: A, strategy: \"2010\", kind: target }\n", "1:58: error: unknown kind 'target'"),
+        ("- { id: A_1, title: A, strategy: \"2010\", kind: psa }\n", "1:9: error: indicator id 'A_1' must be lower-case"),
+        ("- { id: a, strategy: \"2010\", kind: psa }\n", "1:3: error: missing required field 'title'"),
+        ("- { id: a, title: A, strategy: \"2010\", kind: psa, colour: red }\n", "1:51: error: unknown field 'colour' in indicator"),
+        ("- { id: a, title: A, strategy: \"2010\", kind: psa, values: [{ value: 1 }] }\n", "1:60: error: missing required field 'date'"),
+        ("id: a\n", "1:1: error: expected a list of indicators"),
+    ])
+    func invalidIndicatorsAreErrorsAtTheirLocation(_ yaml: String, _ expected: String) throws {
+        let site = try TemporarySite.minimal()
+        try site.write("themes.yml", "- { id: housing, title: Housing }\n")
+        try site.write("indicators.yml", yaml)
+        let messages = site.builder().check().map(\.description)
+        #expect(messages.contains { $0.hasPrefix(site.content + "/indicators.yml:" + expected) }, "\(messages)")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import StrategySite
+
+@Suite("Writing the output safely")
+struct OutputSafetyTests {
+    @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        try site.builder().build()
+        let before = try snapshot(site.output)
+        try site.write("documents/alpha.md", "---\ntitle: [broken\n---\n")
+        #expect(throws: BuildFailure.self) { try site.builder().build() }
+        #expect(try snapshot(site.output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+        #expect(siblings.sorted() == ["Content", "Output"], "staging folders left behind: \(siblings)")
+    }
+
+    @Test func removedDocumentsDisappearAndDotfilesStay() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        try FileManager.default.createDirectory(atPath: site.output + "/.git", withIntermediateDirectories: true)
+        try Data("ref".utf8).write(to: URL(fileURLWithPath: site.output + "/.git/HEAD"))
+        try Data().write(to: URL(fileURLWithPath: site.output + "/.gitkeep"))
+        try site.builder().build()
+        #expect(FileManager.default.fileExists(atPath: site.output + "/documents/gamma.html"))
+        try site.remove("documents/gamma.md")
+        try site.builder().build()
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/documents/gamma.html"))
+        #expect(try String(contentsOfFile: site.output + "/.git/HEAD", encoding: .utf8) == "ref")
+        #expect(FileManager.default.fileExists(atPath: site.output + "/.gitkeep"))
+    }
+
+    @Test func refusesANonEmptyFolderItDidNotCreateUnlessForced() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        try FileManager.default.createDirectory(atPath: site.output, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: site.output + "/notes.txt"))
+        #expect(throws: BuildFailure.self) { try site.builder().build() }
+        #expect(try String(contentsOfFile: site.output + "/notes.txt", encoding: .utf8) == "mine")
+        var options = site.options()
+        options.force = true
+        try SiteBuilder(options: options).build()
+        #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
+    }
+
+    @Test func refusesDangerousOutputFolders() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        for output in ["/", home, site.content, site.root.path, site.content + "/..", FileManager.default.currentDirectoryPath] {
+            var options = site.options(output: output)
+            options.force = true
+            let writer = SiteBuilder(options: options).writer
+            #expect(writer.refusal() != nil, "should refuse \(output)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.content + "/documents").count == 3)
+    }
+
+    /// Every file under `path` with its contents.
+    func snapshot(_ path: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for relative in try FileManager.default.subpathsOfDirectory(atPath: path) {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path + "/" + relative, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[relative] = try Data(contentsOf: URL(fileURLWithPath: path + "/" + relative)) }
+        }
+        return files
+    }
+}

@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""`make bench`: times strategy-site against Hugo and cmark on synthetic corpora.
+
+    python3 bench/run.py                          # 100, 1,000 and 10,000 documents
+    python3 bench/run.py --sizes 100,1000 --runs 2  # a quick run
+
+For each size it generates a corpus (bench/corpus.py), checks it with `strategy-site check`
+(0 errors), then for each tool does one untimed warm-up run and several timed runs, each
+into a fresh output folder in a temporary directory, and prints medians of wall time, CPU
+time (user + system), pages per second, MB of Markdown per second and peak RSS. Per-run
+figures come from os.wait4, which gives the rusage of that one child process.
+
+Tools: strategy-site (release build), Hugo on the same documents with the minimal layouts
+of bench/hugo/, and `cmark` over all documents concatenated. At 1,000 documents it also
+times one-document rebuilds with `strategy-site-bench` (IncrementalBuilder), when that
+target builds. Standard library only.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import corpus  # noqa: E402
+
+TEMPLATES = os.path.join(ROOT, "Templates")
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def measure(command, stdin_path=None, cwd=None):
+    """Runs `command` once; returns wall seconds, CPU seconds, peak RSS in MB and its output."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            process = subprocess.Popen(command, stdin=stdin, stdout=out, stderr=err, cwd=cwd)
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+        finally:
+            if stdin_path:
+                stdin.close()
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{stderr[-3000:]}{stdout[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+            "stdout": stdout, "stderr": stderr}
+
+
+def count_html(directory):
+    return sum(1 for _, _, files in os.walk(directory) for name in files if name.endswith(".html"))
+
+
+def build_binaries(skip):
+    bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    if not skip:
+        log("building strategy-site (release)…")
+        subprocess.run(["swift", "build", "-c", "release", "--product", "strategy-site"], cwd=ROOT, check=True)
+    bench = None
+    if not skip:
+        log("building strategy-site-bench (release)…")
+        result = subprocess.run(["swift", "build", "-c", "release", "--product", "strategy-site-bench"], cwd=ROOT,
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            log("strategy-site-bench does not build; the one-document rebuild is skipped:\n" + result.stderr[-1500:]
+                + result.stdout[-1500:])
+        else:
+            bench = os.path.join(bin_dir, "strategy-site-bench")
+    elif os.path.exists(os.path.join(bin_dir, "strategy-site-bench")):
+        bench = os.path.join(bin_dir, "strategy-site-bench")
+    return os.path.join(bin_dir, "strategy-site"), bench
+
+
+def tool_versions():
+    def first_line(command):
+        try:
+            return subprocess.run(command, capture_output=True, text=True).stdout.strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "not installed"
+    return {"swift": first_line(["swift", "--version"]), "hugo": first_line(["hugo", "version"]),
+            "cmark": first_line(["cmark", "--version"])}
+
+
+def machine():
+    model = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        ram = int(f.readline().split()[1]) / 1024 / 1024
+    return {"nproc": os.cpu_count(), "cpu": model, "ram_gb": round(ram, 1)}
+
+
+class Runner:
+    def __init__(self, work, runs, warm=True):
+        self.work = work
+        self.runs = runs
+        self.warm = warm
+        self.counter = 0
+
+    def fresh(self, name):
+        self.counter += 1
+        return os.path.join(self.work, f"{name}-{self.counter}")
+
+    def time(self, label, make_command, after=None, stdin_path=None, cwd=None):
+        """Warm-up run (untimed), then `runs` timed runs; each gets a fresh output folder."""
+        samples = []
+        for index in range(self.runs + (1 if self.warm else 0)):
+            output = self.fresh("out")
+            result = measure(make_command(output), stdin_path=stdin_path, cwd=cwd)
+            if after:
+                after(output, result)
+            if os.path.exists(output):
+                shutil.rmtree(output)
+            if index > 0 or not self.warm:
+                samples.append(result)
+                log(f"  {label}: run {len(samples)}: {result['wall']:.3f} s wall, {result['cpu']:.3f} s CPU, "
+                    f"{result['rss_mb']:.0f} MB")
+        return {"wall": statistics.median(s["wall"] for s in samples),
+                "cpu": statistics.median(s["cpu"] for s in samples),
+                "rss_mb": statistics.median(s["rss_mb"] for s in samples),
+                "runs": len(samples), "walls": [round(s["wall"], 4) for s in samples]}
+
+
+def hugo_site(directory, content):
+    shutil.copytree(os.path.join(HERE, "hugo", "layouts"), os.path.join(directory, "layouts"))
+    shutil.copy(os.path.join(HERE, "hugo", "config.toml"), os.path.join(directory, "config.toml"))
+    shutil.copytree(os.path.join(content, "documents"), os.path.join(directory, "content", "documents"))
+    with open(os.path.join(directory, "content", "documents", "_index.md"), "w") as f:
+        f.write("---\ntitle: Documents\n---\n")
+    return directory
+
+
+def bench_size(count, args, binary, work):
+    runs = args.runs or (3 if count >= 10_000 else 5)
+    runner = Runner(work, runs)
+    content = os.path.join(work, "content")
+    log(f"\n== {count} documents: generating corpus…")
+    documents, size = corpus.generate(count, content)
+    mb = size / 1e6
+    result = {"documents": documents, "markdown_mb": round(mb, 2), "tools": {}}
+
+    check = measure([binary, "check", "--content", content, "--templates", TEMPLATES])
+    summary = (check["stdout"].strip().splitlines() or [""])[-1]
+    if not summary.startswith("0 errors"):
+        raise RuntimeError(f"corpus of {count} documents does not check: {summary}\n{check['stderr'][-3000:]}")
+    log(f"  strategy-site check: {summary}")
+
+    pages = {}
+
+    def site_pages(output, run):
+        match = re.search(r"Built (\d+) documents: (\d+) pages", run["stdout"])
+        pages["strategy-site"] = int(match.group(2)) if match else count_html(output)
+
+    timing = runner.time("strategy-site", lambda out: [binary, "build", "--content", content, "--templates",
+                                                          TEMPLATES, "--output", out], after=site_pages)
+    result["tools"]["strategy-site"] = dict(timing, pages=pages["strategy-site"])
+
+    if not args.no_hugo:
+        site = hugo_site(os.path.join(work, "hugo"), content)
+        cache = os.path.join(work, "hugo-cache")
+
+        def hugo_pages(output, run):
+            pages["hugo"] = count_html(output)
+
+        timing = runner.time("hugo", lambda out: ["hugo", "--source", site, "--destination", out, "--cacheDir", cache,
+                                                  "--quiet", "--noBuildLock"], after=hugo_pages)
+        result["tools"]["hugo"] = dict(timing, pages=pages["hugo"])
+        shutil.rmtree(site)
+
+    if not args.no_cmark:
+        concatenated = os.path.join(work, "all.md")
+        with open(concatenated, "wb") as out:
+            for name in sorted(os.listdir(os.path.join(content, "documents"))):
+                with open(os.path.join(content, "documents", name), "rb") as f:
+                    out.write(f.read())
+                    out.write(b"\n")
+        timing = runner.time("cmark", lambda out: ["cmark"], stdin_path=concatenated)
+        result["tools"]["cmark"] = dict(timing, pages=None)
+        os.remove(concatenated)
+
+    for tool in result["tools"].values():
+        tool["pages_per_s"] = tool["pages"] / tool["wall"] if tool["pages"] else None
+        tool["mb_per_s"] = mb / tool["wall"]
+    return result, content
+
+
+def bench_rebuild(bench, content, work, iterations):
+    """One-document rebuilds at this corpus: strategy-site-bench edits a copy of it."""
+    copy = os.path.join(work, "rebuild-content")
+    shutil.copytree(content, copy)
+    output = os.path.join(work, "rebuild-output")
+    run = measure([bench, "--content", copy, "--templates", TEMPLATES, "--output", output,
+                   "--iterations", str(iterations)])
+    log("  " + run["stdout"].strip().replace("\n", "\n  "))
+    match = re.search(r"median ([\d.]+) ms, p90 ([\d.]+) ms", run["stdout"])
+    full = re.search(r"buildAll ([\d.]+) ms", run["stdout"])
+    shutil.rmtree(copy)
+    if os.path.exists(output):
+        shutil.rmtree(output)
+    if not match:
+        raise RuntimeError("strategy-site-bench printed no timing:\n" + run["stdout"] + run["stderr"])
+    return {"median_ms": float(match.group(1)), "p90_ms": float(match.group(2)), "iterations": iterations,
+            "build_all_ms": float(full.group(1)) if full else None, "peak_mb": run["rss_mb"]}
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def fmt(value, digits=2, suffix=""):
+    return "-" if value is None else f"{value:.{digits}f}{suffix}"
+
+
+def report(results, rebuild, info):
+    lines = [f"StrategySite benchmark, {info['date']}: {info['machine']['nproc']} × {info['machine']['cpu']}, "
+             f"{info['machine']['ram_gb']} GB RAM",
+             f"  {info['versions']['swift']}; {info['versions']['hugo']}; {info['versions']['cmark']}", "",
+             f"{'docs':>6} {'MB md':>6}  {'tool':<14} {'runs':>4} {'wall s':>8} {'CPU s':>8} {'pages':>6} "
+             f"{'pages/s':>8} {'MB md/s':>8} {'peak MB':>8}"]
+    for size in results:
+        first = True
+        for name, tool in size["tools"].items():
+            lines.append(f"{size['documents'] if first else '':>6} {fmt(size['markdown_mb'], 1) if first else '':>6}  "
+                         f"{name:<14} {tool['runs']:>4} {tool['wall']:>8.3f} {tool['cpu']:>8.3f} "
+                         f"{tool['pages'] if tool['pages'] else '-':>6} {fmt(tool['pages_per_s'], 0):>8} "
+                         f"{tool['mb_per_s']:>8.1f} {tool['rss_mb']:>8.0f}")
+            first = False
+    lines += ["", "Ratios (strategy-site ÷ other; lower is better):"]
+    for size in results:
+        tools = size["tools"]
+        ours = tools["strategy-site"]
+        parts = []
+        if "hugo" in tools:
+            parts.append(f"wall ÷ Hugo {fmt(ratio(ours['wall'], tools['hugo']['wall']))}")
+            parts.append(f"peak memory ÷ Hugo {fmt(ratio(ours['rss_mb'], tools['hugo']['rss_mb']))}")
+        if "cmark" in tools:
+            parts.append(f"wall ÷ cmark {fmt(ratio(ours['wall'], tools['cmark']['wall']), 1)}")
+        lines.append(f"  {size['documents']:>6} docs: " + ", ".join(parts))
+    by_count = {size["documents"]: size for size in results}
+    growth = None
+    if 1000 in by_count and 10_000 in by_count:
+        small, large = by_count[1000]["tools"], by_count[10_000]["tools"]
+        growth = {name: {"time": ratio(large[name]["wall"], small[name]["wall"]),
+                         "memory": ratio(large[name]["rss_mb"], small[name]["rss_mb"])}
+                  for name in small if name in large}
+        lines += ["", "Growth from 1,000 to 10,000 documents (×):"]
+        for name, g in growth.items():
+            lines.append(f"  {name:<14} time {fmt(g['time'], 1)}, peak memory {fmt(g['memory'], 1)}")
+    if rebuild:
+        lines += ["", f"One-document rebuild at 1,000 documents (IncrementalBuilder, {rebuild['iterations']} edits): "
+                      f"median {rebuild['median_ms']:.1f} ms, p90 {rebuild['p90_ms']:.1f} ms"
+                      + (f" (buildAll {rebuild['build_all_ms']:.0f} ms)" if rebuild.get("build_all_ms") else "")]
+
+    goals = []
+    if 1000 in by_count:
+        tools = by_count[1000]["tools"]
+        ours = tools["strategy-site"]
+        if "hugo" in tools:
+            r = ratio(ours["wall"], tools["hugo"]["wall"])
+            goals.append(("1,000 docs: wall ≤ 0.5 × Hugo", r <= 0.5, f"{r:.2f} ×"))
+            r = ratio(ours["rss_mb"], tools["hugo"]["rss_mb"])
+            goals.append(("1,000 docs: peak memory ≤ 0.5 × Hugo", r <= 0.5, f"{r:.2f} ×"))
+        if "cmark" in tools:
+            r = ratio(ours["wall"], tools["cmark"]["wall"])
+            goals.append(("1,000 docs: wall ≤ 3 × cmark", r <= 3, f"{r:.1f} ×"))
+    if growth:
+        g = growth["strategy-site"]
+        goals.append(("10,000 vs 1,000 docs: time ≤ 11 ×", g["time"] <= 11, f"{g['time']:.1f} ×"))
+        goals.append(("10,000 vs 1,000 docs: memory ≤ 11 ×", g["memory"] <= 11, f"{g['memory']:.1f} ×"))
+    if rebuild:
+        goals.append(("one-document rebuild ≤ 50 ms at 1,000 docs", rebuild["median_ms"] <= 50,
+                      f"median {rebuild['median_ms']:.1f} ms"))
+    if goals:
+        lines += ["", "Goals (issue 9):"]
+        lines += [f"  {'met   ' if ok else 'MISSED'} {name}: {value}" for name, ok, value in goals]
+    return "\n".join(lines), growth, goals
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Benchmark strategy-site against Hugo and cmark.")
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated document counts")
+    parser.add_argument("--runs", type=int, help="timed runs per tool and size (default 5; 3 at 10,000)")
+    parser.add_argument("--rebuild-iterations", type=int, default=30, help="one-document rebuilds to time")
+    parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--no-cmark", action="store_true")
+    parser.add_argument("--skip-build", action="store_true", help="use the release binaries already built")
+    parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory (corpora)")
+    args = parser.parse_args()
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+
+    for tool in ([] if args.no_hugo else ["hugo"]) + ([] if args.no_cmark else ["cmark"]):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is not installed: run `make bench`, which installs it, or pass --no-{tool}")
+    binary, bench = build_binaries(args.skip_build)
+    info = {"date": datetime.date.today().isoformat(), "machine": machine(), "versions": tool_versions()}
+    started = time.perf_counter()
+    work = tempfile.mkdtemp(prefix="strategy-site-bench-")
+    results, rebuild = [], None
+    try:
+        for count in sizes:
+            directory = os.path.join(work, str(count))
+            os.makedirs(directory)
+            result, content = bench_size(count, args, binary, directory)
+            results.append(result)
+            if count == 1000 and bench:
+                log("  one-document rebuilds (strategy-site-bench)…")
+                rebuild = bench_rebuild(bench, content, directory, args.rebuild_iterations)
+            if not args.keep:
+                shutil.rmtree(directory)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            log(f"kept {work}")
+    text, growth, goals = report(results, rebuild, info)
+    print(text)
+    print(f"\n(total {time.perf_counter() - started:.0f} s)")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"info": info, "results": results, "rebuild": rebuild, "growth": growth,
+                       "goals": [{"goal": g, "met": ok, "value": v} for g, ok, v in goals]}, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
