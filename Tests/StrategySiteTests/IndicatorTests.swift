@@ -62,7 +62,7 @@ struct IndicatorTests {
         let page = try site.page("indicators/index.html")
         let figure = try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"figure-users\"") })
         #expect(figure.contains("<svg class=\"chart\""))
-        #expect(figure.contains("aria-label=\"Users in treatment over time. 2001: 100; 2002: 150.\""))
+        #expect(figure.contains("<figcaption>Users in treatment over time. 2001: 100; 2002: 150.</figcaption>"))
         #expect(figure.occurrences(of: "<rect") == 2)
     }
 

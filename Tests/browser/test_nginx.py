@@ -186,8 +186,6 @@ def test_404_page_at_the_top_loads_its_css_and_links(served):
     assert not_found_resources_load(base, "no-such-page.html") == []
 
 
-@pytest.mark.xfail(reason="404.html uses links relative to the site root, which break when nginx serves it "
-                          "for a missing page in a sub-folder; needs a change in the Swift renderer", strict=False)
 @pytest.mark.parametrize("missing", ["documents/no-such-document.html", "a/b/c/deep.html"])
 def test_404_page_deeper_loads_its_css_and_links(served, missing):
     base, _ = served

@@ -208,8 +208,6 @@ def test_text_is_never_taken_as_html(fixture_site, browser):
     assert query in browser.find_element(By.ID, "search-status").text
 
 
-@pytest.mark.xfail(reason="text before a document's first heading is not in search-index.js "
-                          "(SiteRenderer.searchEntries indexes the summary only)", strict=False)
 def test_text_before_the_first_heading_is_found(fixture_site, browser):
     found = type_query(browser, fixture_site, "quarrelsome pelicans")
     assert any(r["href"].startswith("documents/2008-local-guide.html") for r in found)

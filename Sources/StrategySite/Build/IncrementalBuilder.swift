@@ -383,14 +383,30 @@ public final class IncrementalBuilder: @unchecked Sendable {
         for (index, slug) in newOrder.enumerated() {
             let now = neighbours(newOrder, index)
             let before = neighbours(oldOrder, oldIndex[slug])
-            if now != before || now.contains(where: { $0.map(changedCards.contains) ?? false }) { affected.insert(slug) }
+            // A page shows its neighbours' details only (title, summary, dates), not their sections.
+            let neighbourChanged = now.contains { neighbour in
+                neighbour.map { old.cards[$0]?.metadata != newCards[$0]?.metadata } ?? false
+            }
+            if now != before || neighbourChanged { affected.insert(slug) }
         }
 
-        // Themes and strategies of the changed documents' sections, before and after.
+        // Themes and strategies of the sections other pages show that changed, before and after.
         var touched: [(strategy: String, themes: Set<String>)] = []
         for slug in changedCards {
-            for card in [old.cards[slug], newCards[slug]].compactMap({ $0 }) {
-                touched.append((card.metadata.strategy, Set(card.sections.flatMap(\.themes))))
+            let before = old.cards[slug]
+            let after = newCards[slug]
+            let allThemes = Set((before?.sections ?? []).flatMap(\.themes) + (after?.sections ?? []).flatMap(\.themes))
+            var themes = allThemes
+            if let before, let after, before.metadata == after.metadata {
+                // Same document details: only sections that changed, appeared or went matter,
+                // unless their order changed.
+                let changedSections = Set(before.sections).symmetricDifference(after.sections)
+                if !changedSections.isEmpty || before.sections == after.sections {
+                    themes = Set(changedSections.flatMap(\.themes))
+                }
+            }
+            for strategy in Set([before?.metadata.strategy, after?.metadata.strategy].compactMap { $0 }) {
+                touched.append((strategy, themes))
             }
         }
         if !touched.isEmpty {

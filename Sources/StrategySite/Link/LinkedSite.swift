@@ -5,13 +5,35 @@ public struct LinkedSite: Sendable {
     public var themes: [Theme]
     public var indicators: [Indicator]
     /// In site order: by strategy as site.yml lists them, then by publication date, then title.
-    public var documents: [ParsedDocument]
+    public var documents: [ParsedDocument] {
+        didSet { documentPositions = Self.positions(of: documents) }
+    }
     /// Sections tagged with each theme, in document order.
     public var sectionsByTheme: [String: [SectionReference]]
     /// Sections that mention each indicator (auto-linked or linked by hand), in document order.
     public var mentionsByIndicator: [String: [SectionReference]]
+    /// Slug to index in `documents`: pages look documents up by slug once per link, so the
+    /// lookup must not be a scan (that made a build quadratic in the number of documents).
+    private var documentPositions: [String: Int]
 
-    public func document(_ slug: String) -> ParsedDocument? { documents.first { $0.slug == slug } }
+    public init(config: SiteConfig, themes: [Theme], indicators: [Indicator], documents: [ParsedDocument],
+                sectionsByTheme: [String: [SectionReference]], mentionsByIndicator: [String: [SectionReference]]) {
+        self.config = config
+        self.themes = themes
+        self.indicators = indicators
+        self.documents = documents
+        self.sectionsByTheme = sectionsByTheme
+        self.mentionsByIndicator = mentionsByIndicator
+        self.documentPositions = Self.positions(of: documents)
+    }
+
+    private static func positions(of documents: [ParsedDocument]) -> [String: Int] {
+        Dictionary(documents.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Where the document with this slug is in `documents` (the first, if two share a slug).
+    public func position(of slug: String) -> Int? { documentPositions[slug] }
+    public func document(_ slug: String) -> ParsedDocument? { documentPositions[slug].map { documents[$0] } }
     public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
     public func documents(in strategy: String) -> [ParsedDocument] { documents.filter { $0.metadata.strategy == strategy } }

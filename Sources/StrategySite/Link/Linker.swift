@@ -35,8 +35,9 @@ public struct Linker: Sendable {
                 for theme in section.themes { site.sectionsByTheme[theme, default: []].append(reference) }
             }
         }
+        var recorded = Set<MentionKey>()
         for linked in linkedDocuments {
-            for (indicator, reference) in linked.mentions where site.mentionsByIndicator[indicator]?.contains(reference) != true {
+            for (indicator, reference) in linked.mentions where recorded.insert(MentionKey(indicator: indicator, reference: reference)).inserted {
                 site.mentionsByIndicator[indicator, default: []].append(reference)
             }
         }
@@ -145,6 +146,8 @@ public struct Linker: Sendable {
     }
 
     // MARK: Indicator mentions
+
+    private struct MentionKey: Hashable { var indicator: String; var reference: SectionReference }
 
     struct LinkedDocument: Sendable {
         var document: ParsedDocument

@@ -21,7 +21,7 @@ public struct DocumentParser: Sendable {
         collectLinks(in: blocks, &context)
         checkNoteReferences(&context)
         diagnostics += context.diagnostics
-        return ParsedDocument(source: source, blocks: blocks, sections: sections, references: context.references)
+        return ParsedDocument(source: source, blocks: blocks, sections: sections, opening: context.opening, references: context.references)
     }
 
     /// State of one parse: the document's lines (for tables and locations) and what was found.
@@ -33,6 +33,7 @@ public struct DocumentParser: Sendable {
         var slugger = Slugger()
         var definedNotes: [String: SourceLocation] = [:]
         var referencedNotes: [(label: String, location: SourceLocation)] = []
+        var opening = ""
 
         init(source: SourceDocument) {
             self.source = source
@@ -250,7 +251,7 @@ public struct DocumentParser: Sendable {
                 sections[i].themes = sections[p].themes
             }
         }
-        fillText(of: &sections, from: blocks)
+        context.opening = fillText(of: &sections, from: blocks)
         return sections
     }
 
@@ -273,20 +274,27 @@ public struct DocumentParser: Sendable {
     }
 
     /// Each section's own text (up to its first subsection) and a short excerpt of it.
-    private func fillText(of sections: inout [Section], from blocks: [MarkdownNode]) {
+    /// - Returns: the text before the first heading (the document's opening).
+    private func fillText(of sections: inout [Section], from blocks: [MarkdownNode]) -> String {
         var current = -1
+        var opening: [String] = []
         var texts = Array(repeating: [String](), count: sections.count)
         for block in blocks {
             if block.isHeading { current += 1; continue }
-            guard current >= 0, current < sections.count else { continue }
-            let text = block.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty { texts[current].append(text) }
+            let text = block.readableText.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { continue }
+            if current < 0 { opening.append(text) } else if current < sections.count { texts[current].append(text) }
         }
         for i in sections.indices {
-            let text = texts[i].joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
+            let text = Self.oneLine(texts[i])
             sections[i].text = text
             sections[i].excerpt = Self.excerpt(text)
         }
+        return Self.oneLine(opening)
+    }
+
+    static func oneLine(_ parts: [String]) -> String {
+        parts.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// About 30 words, cut at a word boundary.

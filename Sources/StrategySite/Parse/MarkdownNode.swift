@@ -65,6 +65,17 @@ public struct MarkdownNode: Hashable, Sendable {
         }
     }
 
+    /// Like ``plainText``, with a space between blocks (paragraphs, list items, cells), so
+    /// words of neighbouring blocks do not run together in excerpts and the search index.
+    public var readableText: String {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .table, .tableRow, .noteList, .noteDefinition:
+            return children.map(\.readableText).filter { !$0.isEmpty }.joined(separator: " ")
+        default:
+            return plainText
+        }
+    }
+
     public var isHeading: Bool {
         if case .heading = kind { return true }
         return false

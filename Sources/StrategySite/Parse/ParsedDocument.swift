@@ -5,6 +5,8 @@ public struct ParsedDocument: Sendable {
     public var blocks: [MarkdownNode]
     /// Every top-level heading, in order, with the themes that apply to its section.
     public var sections: [Section]
+    /// The text before the first heading, for the search index.
+    public var opening: String
     /// `doc:`, `theme:` and `indicator:` links, and theme comments, with where they were written.
     public var references: [Reference]
 

@@ -126,7 +126,9 @@ public struct HTMLRenderer: Sendable {
             if !title.isEmpty { state.html += " title=\"\(HTML.escape(title))\"" }
             state.html += ">"
         case .table(let alignments):
-            state.cr(); state.html += "<table>\n"
+            // A wide table scrolls inside its own labelled region instead of widening the page.
+            let columns = node.children.first?.children.map { $0.plainText }.joined(separator: ", ") ?? ""
+            state.cr(); state.html += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table: \(HTML.escape(columns))\">\n<table>\n"
             let header = node.children.prefix { $0.kind == .tableRow(isHeader: true) }
             let body = node.children.dropFirst(header.count)
             if !header.isEmpty {
@@ -139,7 +141,7 @@ public struct HTMLRenderer: Sendable {
                 for row in body { renderRow(row, alignments: alignments, cell: "td", into: &state) }
                 state.html += "</tbody>\n"
             }
-            state.html += "</table>\n"
+            state.html += "</table>\n</div>\n"
         case .tableRow, .tableCell:
             children() // rendered by renderRow
         case .noteReference(let label):

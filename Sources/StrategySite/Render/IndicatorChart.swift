@@ -21,12 +21,17 @@ struct IndicatorChart {
     func svg() -> String? {
         let points = points
         guard points.count >= 2, Set(points.map { Self.unit($0.text) }).count == 1, let maximum = points.map(\.value).max(), maximum > 0 else { return nil }
-        let barWidth = 48.0, gap = 16.0, height = 120.0, top = 20.0, bottom = 24.0
-        let width = Double(points.count) * (barWidth + gap) + gap
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height + top + bottom))\" role=\"img\" aria-label=\"\(HTML.escape(textAlternative))\">"
+        // Each bar's slot is wide enough for its longest label, so labels never overlap.
+        let longestLabel = points.map { max($0.label.count, $0.text.count) }.max() ?? 0
+        let slot = max(64.0, 7.0 * Double(longestLabel) + 8)
+        let barWidth = min(48.0, slot - 16), gap = slot - barWidth, height = 120.0, top = 20.0, bottom = 24.0
+        let width = Double(points.count) * slot + gap
+        // The figure's caption is the text alternative; the drawing itself is hidden from
+        // screen readers so they do not read the same figures twice.
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height + top + bottom))\" aria-hidden=\"true\" focusable=\"false\">"
         for (index, point) in points.enumerated() {
             let barHeight = max(1, point.value / maximum * height)
-            let x = gap + Double(index) * (barWidth + gap)
+            let x = gap + Double(index) * slot
             let y = top + height - barHeight
             svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(barWidth))\" height=\"\(format(barHeight))\"></rect>"
             svg += "<text x=\"\(format(x + barWidth / 2))\" y=\"\(format(y - 5))\" text-anchor=\"middle\">\(HTML.escape(point.text))</text>"

@@ -21,22 +21,29 @@ public enum SitePaths {
     }
 
     /// `target` (a site path, maybe with `#fragment`) as seen from `page`.
+    ///
+    /// Called for every link of every page, so it splits the UTF-8 bytes (paths are split at
+    /// ASCII `/` and `#`) rather than Characters, which was a tenth of a build's time.
     public static func relative(_ target: String, from page: String) -> String {
-        let pageDirectory = page.split(separator: "/").dropLast()
-        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
-        let fragment = parts.count > 1 ? "#" + parts[1] : ""
-        var targetParts = path.split(separator: "/")
-        var base = Array(pageDirectory)
-        while let first = base.first, let targetFirst = targetParts.first, targetParts.count > 1, first == targetFirst {
-            base.removeFirst()
-            targetParts.removeFirst()
+        let slash = UInt8(ascii: "/")
+        let pageParts = page.utf8.split(separator: slash)
+        let hash = target.utf8.firstIndex(of: UInt8(ascii: "#"))
+        let fragment = hash.map { String(target[$0...]) } ?? ""
+        var targetParts = target.utf8[..<(hash ?? target.utf8.endIndex)].split(separator: slash)[...]
+        var base = pageParts.dropLast()[...]
+        while let first = base.first, let targetFirst = targetParts.first, targetParts.count > 1, first.elementsEqual(targetFirst) {
+            base = base.dropFirst()
+            targetParts = targetParts.dropFirst()
         }
-        let relative = String(repeating: "../", count: base.count) + targetParts.joined(separator: "/")
-        if relative == page.split(separator: "/").last.map(String.init), !fragment.isEmpty, base.isEmpty {
+        if base.isEmpty, !fragment.isEmpty, targetParts.count == 1, let last = pageParts.last, last.elementsEqual(targetParts[targetParts.startIndex]) {
             return fragment
         }
-        return relative + fragment
+        var result = String(repeating: "../", count: base.count)
+        for (index, part) in targetParts.enumerated() {
+            if index > 0 { result += "/" }
+            result += Substring(part)
+        }
+        return result + fragment
     }
 
     /// Resolves a `doc:`, `theme:` or `indicator:` target to a URL relative to `page`.

@@ -30,14 +30,15 @@ extension SiteRenderer {
         var entries: [[String: String]] = []
         for document in site.documents {
             entries.append(["kind": "document", "title": document.metadata.title, "in": strategyShortTitle(document.metadata.strategy),
-                            "url": SitePaths.document(document.slug), "text": document.metadata.summary])
+                            "url": SitePaths.document(document.slug),
+                            "text": [document.metadata.summary, document.opening].filter { !$0.isEmpty }.joined(separator: " ")])
             for section in document.sections {
                 entries.append(["kind": "section", "title": section.title, "in": document.metadata.title,
                                 "url": SitePaths.document(document.slug) + "#" + section.anchor, "text": section.text])
             }
         }
         for indicator in site.indicators {
-            entries.append(["kind": "indicator", "title": "\(indicator.code): \(indicator.title)", "in": "Indicator lookup",
+            entries.append(["kind": "indicator", "title": indicator.code.isEmpty ? indicator.title : "\(indicator.code): \(indicator.title)", "in": "Indicator lookup",
                             "url": SitePaths.indicator(indicator.id),
                             "text": [indicator.localMonitoring, indicator.description].filter { !$0.isEmpty }.joined(separator: " ")])
         }

@@ -63,8 +63,7 @@ extension SiteRenderer {
             "lineage": lineage.compactMap(reference), "hasLineage": !lineage.isEmpty,
             "mentions": mentions, "hasMentions": !mentions.isEmpty,
             "chartSVG": chart.svg() ?? "", "chartText": chart.textAlternative,
-            "searchText": ([indicator.code, indicator.code.replacingOccurrences(of: " ", with: ""), indicator.title, indicator.localMonitoring,
-                            indicator.description] + indicator.aliases + themes.compactMap { $0["title"] as? String }).joined(separator: " "),
+            "searchText": IndicatorSearch(site: site).searchText(for: indicator),
         ]
     }
 }

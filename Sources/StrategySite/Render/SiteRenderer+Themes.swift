@@ -6,9 +6,10 @@ extension SiteRenderer {
         let references = site.sectionsByTheme[id] ?? []
         let columns = site.config.strategies.map { strategy -> [String: Any] in
             let inStrategy = references.filter { $0.strategy == strategy.id }
+            let bySlug = Dictionary(grouping: inStrategy, by: \.slug)
             var groups: [[String: Any]] = []
             for document in site.documents(in: strategy.id) {
-                let sections = inStrategy.filter { $0.slug == document.slug }.compactMap { sectionSummary($0, from: path) }
+                let sections = (bySlug[document.slug] ?? []).compactMap { sectionSummary($0, from: path) }
                 guard !sections.isEmpty else { continue }
                 groups.append([
                     "documentTitle": document.metadata.title, "documentHref": link(SitePaths.document(document.slug), from: path),
@@ -30,8 +31,9 @@ extension SiteRenderer {
         let documents = site.documents
         let rows = site.themes.map { theme -> [String: Any] in
             let references = site.sectionsByTheme[theme.id] ?? []
+            let counts = references.reduce(into: [String: Int]()) { $0[$1.slug, default: 0] += 1 }
             let cells = documents.map { document -> [String: Any] in
-                let count = references.filter { $0.slug == document.slug }.count
+                let count = counts[document.slug] ?? 0
                 return ["count": count, "hasSections": count > 0,
                         "href": link(SitePaths.theme(theme.id) + "#in-" + document.slug, from: path),
                         "label": "\(count) section\(count == 1 ? "" : "s") of \(document.metadata.title) on \(theme.title)"]

@@ -29,14 +29,16 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Shared context
 
-    func page(_ path: String, template: String, title: String, _ values: [String: Any]) -> RenderedPage {
+    /// - Parameter absoluteRoot: for a page served at other addresses than its own (the 404
+    ///   page), the site's URL path, so its links work at any depth.
+    func page(_ path: String, template: String, title: String, _ values: [String: Any], absoluteRoot: String? = nil) -> RenderedPage {
         var context = values
-        let root = SitePaths.root(from: path)
+        let root = absoluteRoot ?? SitePaths.root(from: path)
         context["root"] = root
         context["title"] = title
         context["documentTitle"] = title == site.config.title ? title : "\(title) – \(site.config.title)"
         context["site"] = ["title": site.config.title, "language": site.config.language, "description": site.config.description]
-        context["nav"] = navigation(from: path)
+        context["nav"] = navigation(from: path, root: absoluteRoot)
         context["bodyEndHTML"] = bodyEnd
         context["year"] = site.documents.map(\.metadata.published.year).max() ?? 0
         let compact = Self.compacted(context)
@@ -65,12 +67,12 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    func navigation(from path: String) -> [[String: Any]] {
+    func navigation(from path: String, root: String? = nil) -> [[String: Any]] {
         let items: [(String, String)] = [
             (SitePaths.home, "Home"), (SitePaths.themes, "Themes"), (SitePaths.indicators, "Indicators"), (SitePaths.search, "Search"),
         ]
         return items.map { target, label in
-            ["label": label, "href": SitePaths.relative(target, from: path), "current": target == path]
+            ["label": label, "href": root.map { $0 + target } ?? SitePaths.relative(target, from: path), "current": target == path]
         }
     }
 
@@ -109,7 +111,11 @@ public struct SiteRenderer: Sendable {
         page(SitePaths.accessibility, template: "accessibility", title: "Accessibility statement", [:])
     }
 
+    /// A web server shows the 404 page at whatever address was asked for, so relative links
+    /// would break below the top folder. With a base URL its links start from the base URL's
+    /// path (`/strategies/assets/site.css`); without one they are relative to the site root.
     func renderNotFound() -> RenderedPage {
-        page(SitePaths.notFound, template: "not-found", title: "Page not found", [:])
+        let root = site.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        return page(SitePaths.notFound, template: "not-found", title: "Page not found", [:], absoluteRoot: root)
     }
 }
