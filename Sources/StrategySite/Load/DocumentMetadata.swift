@@ -30,17 +30,9 @@ public struct DocumentMetadata: Sendable, Hashable {
         fields.rejectUnknownKeys(allowed: Self.fields, in: "front matter", &diagnostics)
         let title = fields.string("title", required: true, &diagnostics)
         let strategy = fields.string("strategy", required: true, &diagnostics)
-        let publishedText = fields.string("published", required: true, &diagnostics)
+        let published = fields.date("published", required: true, &diagnostics)
         let publisher = fields.string("publisher", required: true, &diagnostics)
         let summary = fields.string("summary", required: true, &diagnostics)
-        var published: PublicationDate?
-        if let publishedText {
-            published = PublicationDate(publishedText)
-            if published == nil {
-                diagnostics.append(.error("'published' must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got '\(publishedText)'",
-                                          at: fields.location(of: "published")))
-            }
-        }
         if let strategy, !strategies.isEmpty, !strategies.contains(where: { $0.id == strategy }) {
             let known = strategies.map(\.id)
             diagnostics.append(.error("unknown strategy '\(strategy)'", at: fields.location(of: "strategy"),

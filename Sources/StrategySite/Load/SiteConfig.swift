@@ -75,15 +75,8 @@ public struct Strategy: Sendable, Hashable {
     static func decode(id: String, _ fields: YAMLFields, _ diagnostics: inout [Diagnostic]) -> Strategy {
         fields.rejectUnknownKeys(allowed: Self.fields, in: "strategy '\(id)'", &diagnostics)
         let title = fields.string("title", required: true, &diagnostics) ?? id
-        var published: PublicationDate?
-        if let text = fields.string("published", &diagnostics) {
-            published = PublicationDate(text)
-            if published == nil {
-                diagnostics.append(.error("'published' must be YYYY, YYYY-MM or YYYY-MM-DD, got '\(text)'", at: fields.location(of: "published")))
-            }
-        }
         return Strategy(id: id, title: title, shortTitle: fields.string("short-title", &diagnostics) ?? "\(id) strategy",
-                        published: published, summary: fields.string("summary", &diagnostics) ?? "",
+                        published: fields.date("published", &diagnostics), summary: fields.string("summary", &diagnostics) ?? "",
                         ambitions: fields.list("ambitions", &diagnostics).map(\.value),
                         ownThemes: fields.list("themes", &diagnostics).map(\.value))
     }
@@ -97,19 +90,9 @@ public struct Government: Sendable, Hashable {
 
     static func decode(_ fields: YAMLFields, _ diagnostics: inout [Diagnostic]) -> Government? {
         fields.rejectUnknownKeys(allowed: ["name", "from", "to"], in: "government", &diagnostics)
+        let to = fields.date("to", &diagnostics)
         guard let name = fields.string("name", required: true, &diagnostics),
-              let fromText = fields.string("from", required: true, &diagnostics) else { return nil }
-        guard let from = PublicationDate(fromText) else {
-            diagnostics.append(.error("'from' must be YYYY, YYYY-MM or YYYY-MM-DD, got '\(fromText)'", at: fields.location(of: "from")))
-            return nil
-        }
-        var to: PublicationDate?
-        if let toText = fields.string("to", &diagnostics) {
-            to = PublicationDate(toText)
-            if to == nil {
-                diagnostics.append(.error("'to' must be YYYY, YYYY-MM or YYYY-MM-DD, got '\(toText)'", at: fields.location(of: "to")))
-            }
-        }
+              let from = fields.date("from", required: true, &diagnostics) else { return nil }
         return Government(name: name, from: from, to: to)
     }
 }

@@ -104,6 +104,16 @@ struct YAMLFields {
         return text
     }
 
+    /// A date field: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    func date(_ key: String, required: Bool = false, _ diagnostics: inout [Diagnostic]) -> PublicationDate? {
+        guard let text = string(key, required: required, &diagnostics) else { return nil }
+        guard let date = PublicationDate(text) else {
+            diagnostics.append(.error("'\(key)' must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got '\(text)'", at: location(of: key)))
+            return nil
+        }
+        return date
+    }
+
     /// A list of scalars; each comes with its own location for later checks (unknown ids).
     func list(_ key: String, _ diagnostics: inout [Diagnostic]) -> [(value: String, location: SourceLocation)] {
         guard let node = value(key), !isNull(node) else { return [] }
