@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Page templates editors can change without recompiling.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // `build --zip`: one archive of the site for offline readers.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // The `serve` preview server (StrategySitePreview only; the core library does not use it).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
@@ -30,6 +32,7 @@ let package = Package(
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -54,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StrategySiteTests",
-            dependencies: ["StrategySite"]
+            dependencies: ["StrategySite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "StrategySitePreviewTests",

@@ -18,16 +18,20 @@ extension StrategySiteCommand {
         @Option(name: .customLong("base-url"), help: ArgumentHelp("Absolute URL the site is published at, for sitemap.xml, robots.txt and feed.xml (overrides base-url in site.yml).", valueName: "url"))
         var baseURL: String?
 
+        @Option(help: ArgumentHelp("Also pack the site into this zip file for offline readers (unpacks into one folder named after the file).", valueName: "file"))
+        var zip: String?
+
         @Flag(help: "Replace the output folder even if it is not empty and was not made by strategy-site.")
         var force = false
 
         func run() throws {
-            let builder = SiteBuilder(options: site.builderOptions(baseURL: baseURL, force: force))
+            let builder = SiteBuilder(options: site.builderOptions(baseURL: baseURL, force: force, zip: zip))
             do {
                 let summary = try builder.build()
                 Report.print(summary.warnings)
                 let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")"
-                print("Built \(summary.documents) documents: \(summary.pages) pages, \(summary.filesWritten) files written to \(site.output) in \(String(format: "%.2f", summary.seconds)) s\(warnings).")
+                let zipped = zip.map { " and \($0)" } ?? ""
+                print("Built \(summary.documents) documents: \(summary.pages) pages, \(summary.filesWritten) files written to \(site.output)\(zipped) in \(String(format: "%.2f", summary.seconds)) s\(warnings).")
             } catch {
                 Report.print(error.diagnostics)
                 throw ExitCode(1)

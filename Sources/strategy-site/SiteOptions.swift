@@ -12,8 +12,8 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder the site is written to.", valueName: "dir"))
     var output = "Output"
 
-    func builderOptions(baseURL: String? = nil, force: Bool = false) -> SiteBuilder.Options {
+    func builderOptions(baseURL: String? = nil, force: Bool = false, zip: String? = nil) -> SiteBuilder.Options {
         SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-                            baseURL: baseURL, force: force)
+                            baseURL: baseURL, force: force, zipPath: zip)
     }
 }

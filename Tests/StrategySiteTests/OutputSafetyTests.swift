@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StrategySite
+import ZIPFoundation
 
 @Suite("Writing the output safely")
 struct OutputSafetyTests {
@@ -62,5 +63,37 @@ struct OutputSafetyTests {
             if !isDirectory.boolValue { files[relative] = try Data(contentsOf: URL(fileURLWithPath: path + "/" + relative)) }
         }
         return files
+    }
+}
+
+@Suite("The offline zip")
+struct ZipTests {
+    @Test func zipHoldsTheWholeSiteInOneFolderWithoutDotfiles() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        var options = site.options()
+        options.zipPath = site.root.appendingPathComponent("offline.zip").path
+        try SiteBuilder(options: options).build()
+        let archive = try Archive(url: site.root.appendingPathComponent("offline.zip"), accessMode: .read)
+        let paths = Set(archive.map(\.path))
+        let written = try FileManager.default.subpathsOfDirectory(atPath: site.output)
+            .filter { !$0.hasPrefix(".") && !SiteArchiver.isDirectory(URL(fileURLWithPath: site.output + "/" + $0)) }
+        #expect(paths == Set(written.map { "offline/" + $0 }))
+        #expect(paths.contains("offline/index.html") && paths.contains("offline/assets/site.css"))
+        #expect(!paths.contains { $0.contains("/.") })
+        // Unpacked anywhere, it is the same site.
+        let unpacked = site.root.appendingPathComponent("unpacked")
+        try FileManager.default.unzipItem(at: site.root.appendingPathComponent("offline.zip"), to: unpacked)
+        #expect(try Data(contentsOf: unpacked.appendingPathComponent("offline/documents/alpha.html")) == Data(contentsOf: URL(fileURLWithPath: site.output + "/documents/alpha.html")))
+    }
+
+    @Test func refusesToReplaceAFileThatIsNotAZip() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        let precious = site.root.appendingPathComponent("notes.zip")
+        try Data("my notes".utf8).write(to: precious)
+        var options = site.options()
+        options.zipPath = precious.path
+        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        #expect(try String(contentsOf: precious, encoding: .utf8) == "my notes")
+        #expect(!FileManager.default.fileExists(atPath: site.output), "the refused build wrote the site anyway")
     }
 }

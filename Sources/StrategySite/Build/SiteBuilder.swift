@@ -13,9 +13,12 @@ public struct SiteBuilder: Sendable {
         /// Overrides `base-url` of site.yml.
         public var baseURL: String?
         public var force: Bool
+        /// Also pack the written site into this zip file.
+        public var zipPath: String?
 
         public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
-                    outputDirectory: String = "Output", baseURL: String? = nil, force: Bool = false) {
+                    outputDirectory: String = "Output", baseURL: String? = nil, force: Bool = false, zipPath: String? = nil) {
+            self.zipPath = zipPath
             self.contentDirectory = contentDirectory
             self.templatesDirectory = templatesDirectory
             self.outputDirectory = outputDirectory
@@ -92,11 +95,17 @@ public struct SiteBuilder: Sendable {
     public func build() throws(BuildFailure) -> Summary {
         let start = Date()
         if let refusal = writer.refusal() { throw BuildFailure([refusal]) }
+        if let zipPath = options.zipPath, let refusal = SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).refusal() {
+            throw BuildFailure([refusal])
+        }
         let result = render()
         guard let site = result.site, !result.diagnostics.hasErrors else { throw BuildFailure(result.diagnostics) }
         let written: Int
         do {
             written = try writer.write(result.pages)
+            if let zipPath = options.zipPath {
+                try SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).archive()
+            }
         } catch {
             throw BuildFailure(result.diagnostics + [error])
         }
