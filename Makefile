@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/strategy-site
 APT     := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
-.PHONY: site test deps swift-test browser-test check serve bench clean
+.PHONY: site test deps swift-test browser-test check serve bench memcheck clean
 
 ## make site: build the site from Content/ into Output/ (release build)
 site: deps
@@ -45,6 +45,16 @@ bench: deps
 	@command -v hugo >/dev/null && command -v cmark >/dev/null && command -v python3 >/dev/null || \
 		{ $(SUDO) apt-get update -q && $(APT) hugo cmark python3; }
 	python3 bench/run.py $(BENCH_ARGS)
+
+## make memcheck: the whole pipeline on Content/ under valgrind; fails on any definite leak.
+## (valgrind cannot read Swift's DWARF 5 debug info, so it runs a stripped copy.)
+memcheck: deps
+	@command -v valgrind >/dev/null || { $(SUDO) apt-get update -q && $(APT) valgrind; }
+	$(SWIFT) build --product strategy-site
+	strip -o .build/strategy-site-stripped .build/debug/strategy-site
+	valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
+		--error-exitcode=0 .build/strategy-site-stripped check 2>&1 | tee .build/memcheck.log | tail -12
+	@grep -q "definitely lost: 0 bytes in 0 blocks" .build/memcheck.log || grep -q "All heap blocks were freed" .build/memcheck.log
 
 # cmark from Debian, found through pkg-config as Package.swift expects.
 deps:
