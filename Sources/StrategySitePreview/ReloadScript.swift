@@ -37,7 +37,7 @@ public enum ReloadScript {
               close.style.cssText = "float:right;margin-left:1rem;font:inherit;color:#5c0011;background:#fff;border:0;border-radius:3px;padding:.1rem .6rem;cursor:pointer";
               close.addEventListener("click", function () { overlay.style.display = "none"; });
               var pre = document.createElement("pre");
-              pre.style.cssText = "margin:0;white-space:pre-wrap;font:inherit;color:inherit;background:none";
+              pre.style.cssText = "margin:0;padding:0;border:0;overflow:visible;white-space:pre-wrap;font:inherit;color:inherit;background:none";
               overlay.appendChild(close);
               overlay.appendChild(heading);
               overlay.appendChild(pre);

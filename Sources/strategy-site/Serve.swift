@@ -58,7 +58,9 @@ extension StrategySiteCommand {
             }
             finished.wait()
             if let error = failure.error {
-                FileHandle.standardError.write("error: could not serve on \(host):\(port): \(error)\n")
+                let reason = "\(error)".contains("Address already in use")
+                    ? "port \(port) is in use; pass another --port, or --port 0 for any free one" : "\(error)"
+                FileHandle.standardError.write("error: could not serve on \(host):\(port): \(reason)\n")
                 throw ExitCode(1)
             }
             print("Stopped.")

@@ -51,7 +51,7 @@ import Testing
         expectMatchesFullBuild(builder, site)
     }
 
-    @Test func documentTextEditRendersThatDocumentAndTheListsOnly() throws {
+    @Test func documentTextEditRendersThatDocumentAndTheTextIndexesOnly() throws {
         let (site, builder) = try makeBuilder()
         let path = site.contentPath("documents/third-plan.md")
         try site.edit(path) { $0.replacingOccurrences(of: "The third plan follows the second.", with: "The third plan, revised, follows the second.") }
@@ -62,11 +62,12 @@ import Testing
         #expect(rendered.contains("documents/third-plan.html"))
         #expect(!rendered.contains("documents/second-plan.html"), "neighbour's summary of it did not change")
         #expect(!rendered.contains("documents/first-plan.html"))
-        for listed in ["index.html", "themes/index.html", "themes/treatment.html", "themes/housing.html", "indicators/index.html",
-                       "strategies/2010.html", "search-index.js", "indicators/indicators-data.js"] {
+        for listed in ["indicators/index.html", "search-index.js", "indicators/indicators-data.js"] {
             #expect(rendered.contains(listed), "\(listed)")
         }
-        for untouched in ["search.html", "accessibility.html", "404.html"] {
+        // Nothing these pages show of the document changed.
+        for untouched in ["index.html", "themes/index.html", "themes/treatment.html", "strategies/2010.html",
+                          "search.html", "accessibility.html", "404.html"] {
             #expect(!rendered.contains(untouched), "\(untouched)")
         }
         #expect(page(builder, "documents/third-plan.html").contains("The third plan, revised"))
@@ -83,6 +84,24 @@ import Testing
         #expect(rendered.contains("documents/second-plan.html"), "its previous document links to it by title")
         #expect(rendered.contains("documents/first-plan.html"), "lists the third plan's treatment section beside its own")
         #expect(page(builder, "documents/second-plan.html").contains("Third plan, renamed"))
+        for listed in ["index.html", "themes/index.html", "themes/treatment.html", "themes/housing.html", "indicators/index.html",
+                       "strategies/2008.html", "strategies/2010.html", "search-index.js", "indicators/indicators-data.js"] {
+            #expect(rendered.contains(listed), "\(listed)")
+        }
+        #expect(!rendered.contains("search.html"))
+        expectMatchesFullBuild(builder, site)
+    }
+
+    @Test func sectionEditRendersPagesShowingThatSectionOnly() throws {
+        let (site, builder) = try makeBuilder()
+        let path = site.contentPath("documents/third-plan.md")
+        try site.edit(path) { $0.replacingOccurrences(of: "## Treatment for all", with: "## Treatment for every adult") }
+        #expect(builder.rebuild(changed: [path]).succeeded)
+        let rendered = Set(builder.lastRenderedPaths)
+        #expect(rendered.contains("documents/third-plan.html"))
+        #expect(rendered.contains("documents/first-plan.html"), "lists the third plan's treatment section by its title")
+        #expect(!rendered.contains("documents/second-plan.html"), "same strategy, and its next document's details did not change")
+        #expect(page(builder, "documents/first-plan.html").contains("Treatment for every adult"))
         expectMatchesFullBuild(builder, site)
     }
 
@@ -160,6 +179,50 @@ import Testing
         #expect(builder.file(at: "documents/third-plan.html") == nil)
         #expect(!page(builder, "index.html").contains("Third plan"))
         expectMatchesFullBuild(builder, site)
+    }
+
+    /// A run of edits of every kind; after each, the site must be what a full build makes.
+    @Test func everyEditMatchesAFullBuild() throws {
+        let (site, builder) = try makeBuilder()
+        let first = site.contentPath("documents/first-plan.md")
+        let second = site.contentPath("documents/second-plan.md")
+        let third = site.contentPath("documents/third-plan.md")
+        let fourth = site.contentPath("documents/fourth-plan.md")
+        func step(_ path: String, succeeds: Bool = true, _ change: () throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+            try change()
+            let result = builder.rebuild(changed: [path])
+            #expect(result.succeeded == succeeds, "\(result.diagnostics)", sourceLocation: sourceLocation)
+            if succeeds { expectMatchesFullBuild(builder, site, sourceLocation: sourceLocation) }
+        }
+        // Text only (the card stays), but the indicator lookup gains a mention.
+        try step(second) { try site.edit(second) { $0.replacingOccurrences(of: "builds on [the first](doc:first-plan).", with: "builds on [the first](doc:first-plan) and NI 39.") } }
+        #expect(!builder.lastRenderedPaths.contains("index.html"))
+        #expect(page(builder, "indicators/index.html").contains("Second plan"))
+        try step(first) { try site.edit(first) { $0.replacingOccurrences(of: "published: 2008-02-01", with: "published: 2008-12") } }
+        try step(third) { try site.edit(third) { $0.replacingOccurrences(of: "published: 2010-12-20", with: "published: 2010-01-01") } }
+        try step(second) { try site.edit(second) { $0.replacingOccurrences(of: "<!-- themes: housing -->", with: "<!-- themes: treatment -->") } }
+        try step(third) { try site.edit(third) { $0.replacingOccurrences(of: "strategy: \"2010\"", with: "strategy: \"2008\"") } }
+        try step(fourth) {
+            try site.write(fourth, PreviewSite.document(title: "Fourth plan", strategy: "2008", published: "2008-06",
+                                                        body: "## Housing too\n<!-- themes: housing -->\n\nHomes, and NI 39."))
+        }
+        try step(fourth) { try site.remove(fourth) }
+        // A link to a heading being renamed: broken in between, right once both files agree.
+        try step(first, succeeds: false) { try site.edit(first) { $0.replacingOccurrences(of: "#housing-again", with: "#homes-again") } }
+        try step(second) { try site.edit(second) { $0.replacingOccurrences(of: "## Housing again", with: "## Homes again") } }
+        try step(second) { try site.edit(second) { $0.replacingOccurrences(of: "published: 2010-12-08", with: "published: 2011-02-01") } }
+    }
+
+    @Test func strayFilesInDocumentsAreWarnedAbout() throws {
+        let (site, builder) = try makeBuilder()
+        let notes = site.contentPath("documents/notes.txt")
+        try site.write(notes, "notes\n")
+        let result = builder.rebuild(changed: [notes])
+        #expect(result.succeeded)
+        #expect(result.pagesRendered == 0)
+        #expect(result.diagnostics.contains { $0.severity == .warning && $0.location.path.hasSuffix("documents/notes.txt") })
+        try site.remove(notes)
+        #expect(builder.rebuild(changed: [notes]).diagnostics.isEmpty)
     }
 
     @Test func dataFileChangeRebuildsEverything() throws {

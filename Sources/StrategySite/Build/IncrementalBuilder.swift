@@ -8,9 +8,10 @@ import Foundation
 /// templates of the last good render. What a change re-does:
 ///
 /// - a document: reads and parses that document only, links the whole site again (cheap), and
-///   renders its page, the pages of documents that show it (its previous and next documents,
-///   and those that list its sections beside theirs), the theme pages, the theme index, the
-///   strategy pages, the home page, the indicator lookup and the search and indicator data;
+///   renders its page, the indicator lookup and the search and indicator data; if what other
+///   pages show of it changed (title, dates, section titles, excerpts, themes: its "card"), also
+///   the pages of documents that show that (its previous and next documents, those that list its
+///   sections beside theirs), the theme pages, the theme index, the strategy pages and the home page;
 /// - a template: renders the pages whose template uses it, directly or through partials;
 /// - `site.yml`, `themes.yml` or `indicators.yml`: everything;
 /// - an asset: reloads that asset.
@@ -134,7 +135,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 pending.documents.insert(slug)
             }
         }
-        if pending.isEmpty {
+        if pending.isEmpty && !relevant {
             // Nothing to render: only assets or ignored files changed.
             lastRenderedPaths = []
             let current = lastDiagnostics
@@ -283,7 +284,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         guard !found.hasErrors else { return fail(found) }
 
         let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd)
-        let jobs = incrementalJobs(site: site, templates: templates)
+        let cards = Self.cards(site)
+        let jobs = incrementalJobs(site: site, cards: cards, templates: templates)
         var pages: [RenderedPage]
         var complete: Bool
         if let jobs {
@@ -307,7 +309,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         for page in pages { pageTemplates[page.path] = page.template }
         let supportsIncremental = complete ? Self.jobsCover(pages: pages, site: site) : previous?.supportsIncremental ?? false
         rendered = RenderedState(site: site, pageTemplates: pageTemplates, templateNames: Set(templates.partialsUsed.keys),
-                                 cards: Self.cards(site), year: Self.year(site), supportsIncremental: supportsIncremental)
+                                 cards: cards, year: Self.year(site), supportsIncremental: supportsIncremental)
         pending = Pending()
         lastRenderedPaths = pages.map(\.path)
 
@@ -332,7 +334,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     /// The pages the pending changes affect, or nil when everything must be rendered.
-    private func incrementalJobs(site: LinkedSite, templates: TemplateSet) -> Set<PageJob>? {
+    private func incrementalJobs(site: LinkedSite, cards: [String: DocumentCard], templates: TemplateSet) -> Set<PageJob>? {
         guard !pending.all, let previous = rendered, previous.supportsIncremental,
               previous.templateNames == Set(templates.partialsUsed.keys),
               previous.year == Self.year(site) else { return nil }
@@ -354,10 +356,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
 
         if !pending.documents.isEmpty {
-            jobs.formUnion(site.themes.map { .theme($0.id) })
-            jobs.formUnion(site.config.strategies.map { .strategy($0.id) })
-            jobs.formUnion([.home, .themeIndex, .indicators, .supportFiles])
-            for slug in Self.affectedDocuments(changed: pending.documents, old: previous, new: site) {
+            // The indicator lookup (mentions) and the search data (section text) show document text.
+            jobs.formUnion([.indicators, .supportFiles])
+            // Theme, strategy and home pages show only what a document's card holds.
+            if previous.cards != cards {
+                jobs.formUnion(site.themes.map { .theme($0.id) })
+                jobs.formUnion(site.config.strategies.map { .strategy($0.id) })
+                jobs.formUnion([.home, .themeIndex])
+            }
+            for slug in Self.affectedDocuments(changed: pending.documents, old: previous, new: site, cards: cards) {
                 jobs.insert(.document(slug))
             }
         }
@@ -367,8 +374,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Document pages to render after `changed` documents were edited, added or removed: the
     /// changed ones, those whose previous or next document changed, and those that show a
     /// changed document's sections beside their own (same theme, another strategy).
-    static func affectedDocuments(changed: Set<String>, old: RenderedState, new site: LinkedSite) -> Set<String> {
-        let newCards = cards(site)
+    static func affectedDocuments(changed: Set<String>, old: RenderedState, new site: LinkedSite,
+                                  cards newCards: [String: DocumentCard]) -> Set<String> {
         let present = Set(site.documents.map(\.slug))
         var affected = changed.intersection(present)
         let changedCards = Set(old.cards.keys).union(newCards.keys).filter { old.cards[$0] != newCards[$0] }
@@ -523,7 +530,10 @@ extension IncrementalBuilder {
         var isEmpty: Bool { !all && documents.isEmpty && templates.isEmpty }
     }
 
-    /// What other pages show of a document; when it changes, those pages must be rendered again.
+    /// What other pages show of a document: its details and its sections' titles, excerpts and
+    /// themes. Other document pages, theme pages, strategy pages, the theme index and the home
+    /// page show nothing else of it (the tests compare every rebuild with a full build), so an
+    /// edit that leaves the card as it was renders none of them.
     struct DocumentCard: Hashable, Sendable {
         struct SectionCard: Hashable, Sendable {
             var anchor: String
