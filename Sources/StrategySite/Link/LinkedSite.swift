@@ -9,7 +9,12 @@ public struct LinkedSite: Sendable {
         didSet { documentPositions = Self.positions(of: documents) }
     }
     /// Sections tagged with each theme, in document order.
-    public var sectionsByTheme: [String: [SectionReference]]
+    public var sectionsByTheme: [String: [SectionReference]] {
+        didSet { sectionsByThemeAndStrategy = Self.grouped(sectionsByTheme) }
+    }
+    /// The same, split by strategy: theme id, then strategy id. Document pages ask for "this
+    /// theme in that strategy" once per section, which must not rescan every section.
+    public private(set) var sectionsByThemeAndStrategy: [String: [String: [SectionReference]]]
     /// Sections that mention each indicator (auto-linked or linked by hand), in document order.
     public var mentionsByIndicator: [String: [SectionReference]]
     /// Slug to index in `documents`: pages look documents up by slug once per link, so the
@@ -25,6 +30,11 @@ public struct LinkedSite: Sendable {
         self.sectionsByTheme = sectionsByTheme
         self.mentionsByIndicator = mentionsByIndicator
         self.documentPositions = Self.positions(of: documents)
+        self.sectionsByThemeAndStrategy = Self.grouped(sectionsByTheme)
+    }
+
+    private static func grouped(_ sectionsByTheme: [String: [SectionReference]]) -> [String: [String: [SectionReference]]] {
+        sectionsByTheme.mapValues { Dictionary(grouping: $0, by: \.strategy) }
     }
 
     private static func positions(of documents: [ParsedDocument]) -> [String: Int] {

@@ -40,6 +40,9 @@ extension SiteRenderer {
         return page(path, template: "document", title: meta.title, ["document": values])
     }
 
+    /// How many sections of each other strategy a section's "same themes" block lists.
+    static let otherStrategyLimit = 5
+
     /// Top-level sections (with their subsections) longer than this many words are followed by
     /// a "Back to contents" link, as GOV.UK's long publications do.
     static let longSectionWords = 350
@@ -75,19 +78,31 @@ extension SiteRenderer {
 
     /// A section's themes as links, and for each theme the sections of the other strategies
     /// that address it.
+    ///
+    /// Each other strategy lists at most ``otherStrategyLimit`` sections, then links to the
+    /// theme pages for the rest: listing them all would make every page grow with the size of
+    /// the library, and the whole site with its square.
     func sectionThemes(_ section: Section, in document: ParsedDocument, from path: String) -> [String: Any] {
         let strategy = document.metadata.strategy
         var others: [[String: Any]] = []
         for other in site.config.strategies where other.id != strategy {
             var matches: [[String: Any]] = []
             var seen = Set<SectionReference>()
+            var more: [[String: Any]] = []
             for theme in section.themes {
-                for reference in site.sectionsByTheme[theme] ?? [] where reference.strategy == other.id && !seen.contains(reference) {
+                let references = site.sectionsByThemeAndStrategy[theme]?[other.id] ?? []
+                for reference in references where matches.count < Self.otherStrategyLimit && !seen.contains(reference) {
                     seen.insert(reference)
                     if let summary = sectionSummary(reference, from: path) { matches.append(summary) }
                 }
+                if references.contains(where: { !seen.contains($0) }), let title = site.theme(theme)?.title {
+                    more.append(["label": "All \(references.count) sections on \(title.lowercased()) in the \(other.shortTitle)",
+                                 "href": link(SitePaths.theme(theme) + "#strategy-" + Slugger.slug(other.id), from: path)])
+                }
             }
-            if !matches.isEmpty { others.append(["strategy": other.shortTitle, "sections": matches, "count": matches.count]) }
+            if !matches.isEmpty {
+                others.append(["strategy": other.shortTitle, "sections": matches, "more": more, "count": matches.count])
+            }
         }
         let themes = section.themes.compactMap { id -> [String: Any]? in
             guard let theme = site.theme(id) else { return nil }
