@@ -90,6 +90,21 @@ struct ThemeLinkingTests {
         #expect(housingBlock.contains("href=\"gamma.html#housing-update\""))
     }
 
+    @Test func sameThemeBlockListsFiveSectionsPerStrategyThenLinksToTheThemePage() throws {
+        var documents = ["one": TemporarySite.document(title: "One", strategy: "2010", body: "## Homes\n<!-- themes: housing -->\nText.\n")]
+        for number in 1...7 {
+            documents["later-\(number)"] = TemporarySite.document(title: "Later \(number)", strategy: "2017", body: "## Housing \(number)\n<!-- themes: housing -->\nText.\n")
+        }
+        let site = try TemporarySite.minimal(documents: documents)
+        try site.write("site.yml", "title: T\nstrategies:\n  \"2010\": { title: A }\n  \"2017\": { title: B, short-title: 2017 strategy }\n")
+        try site.write("themes.yml", "- { id: housing, title: Housing }\n")
+        try site.builder().build()
+        let page = try site.page("documents/one.html")
+        let block = String(page[try #require(page.range(of: "<details class=\"other-strategies\">")).lowerBound...].prefix(3000))
+        #expect(block.occurrences(of: "<li><a href=\"later-") == 5)
+        #expect(block.contains("<li class=\"more\"><a href=\"../themes/housing.html#strategy-2017\">All 7 sections on housing in the 2017 strategy</a></li>"))
+    }
+
     @Test(arguments: [
         ("[x](doc:nope)", "9:1: error: unknown document 'nope' in link doc:nope"),
         ("See [x](doc:other#missing).", "9:5: error: unknown anchor '#missing' in document 'other'"),
