@@ -15,6 +15,9 @@ extension StrategySiteCommand {
 
         @OptionGroup var site: SiteOptions
 
+        @Option(help: ArgumentHelp("Folder the site is written to.", valueName: "dir"))
+        var output = "Output"
+
         @Option(name: .customLong("base-url"), help: ArgumentHelp("Absolute URL the site is published at, for sitemap.xml, robots.txt and feed.xml (overrides base-url in site.yml).", valueName: "url"))
         var baseURL: String?
 
@@ -25,13 +28,13 @@ extension StrategySiteCommand {
         var force = false
 
         func run() throws {
-            let builder = SiteBuilder(options: site.builderOptions(baseURL: baseURL, force: force, zip: zip))
+            let builder = SiteBuilder(options: site.builderOptions(output: output, baseURL: baseURL, force: force, zip: zip))
             do {
                 let summary = try builder.build()
                 Report.print(summary.warnings)
                 let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")"
                 let zipped = zip.map { " and \($0)" } ?? ""
-                print("Built \(summary.documents) documents: \(summary.pages) pages, \(summary.filesWritten) files written to \(site.output)\(zipped) in \(String(format: "%.2f", summary.seconds)) s\(warnings).")
+                print("Built \(summary.documents) documents: \(summary.pages) pages, \(summary.filesWritten) files written to \(output)\(zipped) in \(String(format: "%.2f", summary.seconds)) s\(warnings).")
             } catch {
                 Report.print(error.diagnostics)
                 throw ExitCode(1)

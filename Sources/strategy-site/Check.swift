@@ -10,8 +10,11 @@ extension StrategySiteCommand {
 
         @OptionGroup var site: SiteOptions
 
+        @Option(help: ArgumentHelp("Output folder a build would write; check warns if build would refuse it.", valueName: "dir"))
+        var output = "Output"
+
         func run() throws {
-            let diagnostics = SiteBuilder(options: site.builderOptions()).check()
+            let diagnostics = SiteBuilder(options: site.builderOptions(output: output)).check()
             Report.print(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors

@@ -9,10 +9,7 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder with the Mustache templates and assets/.", valueName: "dir"))
     var templates = "Templates"
 
-    @Option(name: .long, help: ArgumentHelp("Folder the site is written to.", valueName: "dir"))
-    var output = "Output"
-
-    func builderOptions(baseURL: String? = nil, force: Bool = false, zip: String? = nil) -> SiteBuilder.Options {
+    func builderOptions(output: String = "Output", baseURL: String? = nil, force: Bool = false, zip: String? = nil) -> SiteBuilder.Options {
         SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                             baseURL: baseURL, force: force, zipPath: zip)
     }
