@@ -106,6 +106,26 @@ struct CMarkTests {
         #expect(output.contains("<pre><code>[^1]: not a note\n</code></pre>"))
     }
 
+    @Test func sectionTextIsOneLineAndExcerptsStopAtThirtyWords() {
+        #expect(DocumentParser.oneLine(["  a\tb\n\nc ", "", "d\u{00A0}e  "]) == "a b c d e")
+        #expect(DocumentParser.oneLine([]) == "")
+        let words = (1...40).map { "w\($0)" }.joined(separator: " ")
+        #expect(DocumentParser.excerpt(words) == (1...30).map { "w\($0)" }.joined(separator: " ") + " …")
+        #expect(DocumentParser.excerpt("short text") == "short text")
+        let (document, _) = parse("## A\n\n- one\n- two\n\nPara  with   spaces.\n")
+        #expect(document.sections[0].text == "one two Para with spaces.")
+    }
+
+    @Test func frontMatterSplitsAtTheFences() throws {
+        let split = try #require(FrontMatter.split("---\ntitle: T\n---  \nBody\nmore"))
+        #expect(split.yaml == "title: T")
+        #expect(split.body == "Body\nmore")
+        #expect(split.bodyStartLine == 4)
+        #expect(FrontMatter.split("---\n---\n")?.yaml == "")
+        #expect(FrontMatter.split("---\ntitle: T\n") == nil)
+        #expect(FrontMatter.split("title: T\n---\n") == nil)
+    }
+
     @Test func deepNestingIsFlattenedNotFatal() {
         let markdown = String(repeating: ">", count: 5000) + " deep\n"
         let (document, flattened) = CMark.parse(markdown)

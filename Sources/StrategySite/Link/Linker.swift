@@ -29,12 +29,16 @@ public struct Linker: Sendable {
         let linkedDocuments = documents.parallelMap { Self.linkMentions(in: $0, matcher: matcher) }
         site.documents = linkedDocuments.map(\.document)
 
+        // Gathered here and assigned once: `LinkedSite.sectionsByTheme` regroups itself by
+        // strategy on every change, so appending to it section by section was quadratic.
+        var sectionsByTheme: [String: [SectionReference]] = [:]
         for document in site.documents {
             for section in document.sections {
                 let reference = SectionReference(slug: document.slug, anchor: section.anchor, strategy: document.metadata.strategy)
-                for theme in section.themes { site.sectionsByTheme[theme, default: []].append(reference) }
+                for theme in section.themes { sectionsByTheme[theme, default: []].append(reference) }
             }
         }
+        site.sectionsByTheme = sectionsByTheme
         var recorded = Set<MentionKey>()
         for linked in linkedDocuments {
             for (indicator, reference) in linked.mentions where recorded.insert(MentionKey(indicator: indicator, reference: reference)).inserted {

@@ -42,14 +42,31 @@ public struct SourceDocument: Sendable {
 /// The `---` fenced YAML block at the top of a document.
 enum FrontMatter {
     /// Returns the YAML between the fences, the body after them, and the body's first line number.
+    ///
+    /// Finds the lines on UTF-8 bytes and slices the body once: splitting the whole file into
+    /// Character lines and joining them again was a twentieth of a build. (`TextFile.read` has
+    /// turned CRLF into LF, and a line feed is always a Character of its own.)
     static func split(_ text: String) -> (yaml: String, body: String, bodyStartLine: Int)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return nil }
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0.trimmingTrailingSpaces == "---" || $0.trimmingTrailingSpaces == "..." }) else { return nil }
-        let yaml = lines[..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (yaml, body, end + 3)
+        let bytes = text.utf8
+        let newline = UInt8(ascii: "\n")
+        var lineStart = bytes.startIndex
+        var lineNumber = 0 // 0-based
+        var yamlStart = bytes.startIndex
+        while true {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces
+            if lineNumber == 0 {
+                guard line == "---" else { return nil }
+            } else if line == "---" || line == "..." {
+                let yaml = lineStart == yamlStart ? "" : String(text[yamlStart..<bytes.index(before: lineStart)])
+                let body = lineEnd == bytes.endIndex ? "" : String(text[bytes.index(after: lineEnd)...])
+                return (yaml, body, lineNumber + 2)
+            }
+            guard lineEnd != bytes.endIndex else { return nil }
+            lineStart = bytes.index(after: lineEnd)
+            if lineNumber == 0 { yamlStart = lineStart }
+            lineNumber += 1
+        }
     }
 }
 

@@ -37,7 +37,7 @@ public struct DocumentParser: Sendable {
 
         init(source: SourceDocument) {
             self.source = source
-            self.lines = source.body.split(separator: "\n", omittingEmptySubsequences: false)
+            self.lines = source.body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         }
 
         /// Maps a cmark position (1-based line in the body, 1-based byte column) to the file,
@@ -293,15 +293,34 @@ public struct DocumentParser: Sendable {
         return Self.oneLine(opening)
     }
 
+    /// The parts joined by single spaces, every run of whitespace collapsed to one space.
+    /// Works on Unicode scalars: this runs over every word of every document.
     static func oneLine(_ parts: [String]) -> String {
-        parts.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var result = ""
+        var pendingSpace = false
+        for part in parts {
+            for scalar in part.unicodeScalars {
+                if scalar.properties.isWhitespace {
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+            pendingSpace = !result.isEmpty
+        }
+        return result
     }
 
-    /// About 30 words, cut at a word boundary.
+    /// The first `limit` words of one-line text (see ``oneLine(_:)``), cut at a word boundary.
     static func excerpt(_ text: String, words limit: Int = 30) -> String {
-        let words = text.split(whereSeparator: \.isWhitespace)
-        if words.count <= limit { return words.joined(separator: " ") }
-        return words.prefix(limit).joined(separator: " ") + " …"
+        var spaces = 0
+        for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: " ") {
+            spaces += 1
+            if spaces == limit { return String(text[..<index]) + " …" }
+        }
+        return text
     }
 
     // MARK: References

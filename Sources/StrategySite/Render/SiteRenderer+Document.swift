@@ -34,7 +34,7 @@ extension SiteRenderer {
             ["label": strategyShortTitle(meta.strategy), "href": link(strategyPath, from: path)],
         ]
         values["context"] = historicalContext(document, from: path)
-        let index = site.documents.firstIndex { $0.slug == slug } ?? 0
+        let index = site.position(of: slug) ?? 0
         if index > 0 { values["previous"] = documentSummary(site.documents[index - 1], from: path) }
         if index + 1 < site.documents.count { values["next"] = documentSummary(site.documents[index + 1], from: path) }
         return page(path, template: "document", title: meta.title, ["document": values])
@@ -59,7 +59,8 @@ extension SiteRenderer {
                 started = true
                 words = 0
             }
-            words += section.text.split(whereSeparator: \.isWhitespace).count
+            // Section text is one line with single spaces, so its words are its spaces plus one.
+            words += section.text.isEmpty ? 0 : section.text.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
         }
         return result
     }
@@ -95,7 +96,7 @@ extension SiteRenderer {
                     seen.insert(reference)
                     if let summary = sectionSummary(reference, from: path) { matches.append(summary) }
                 }
-                if references.contains(where: { !seen.contains($0) }), let title = site.theme(theme)?.title {
+                if references.count > seen.count || references.contains(where: { !seen.contains($0) }), let title = site.theme(theme)?.title {
                     more.append(["label": "All \(references.count) sections on \(title.lowercased()) in the \(other.shortTitle)",
                                  "href": link(SitePaths.theme(theme) + "#strategy-" + Slugger.slug(other.id), from: path)])
                 }

@@ -40,7 +40,6 @@ public struct SiteRenderer: Sendable {
         context["site"] = ["title": site.config.title, "language": site.config.language, "description": site.config.description]
         context["nav"] = navigation(from: path, root: absoluteRoot)
         context["bodyEndHTML"] = bodyEnd
-        context["year"] = site.documents.map(\.metadata.published.year).max() ?? 0
         let compact = Self.compacted(context)
         return RenderedPage(path: path, contents: templates.render(template, compact), template: template)
     }
