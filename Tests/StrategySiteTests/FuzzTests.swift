@@ -40,15 +40,4 @@ struct FuzzTests {
             #expect(try snapshot(site.root.path, excluding: "Output") == before, "round \(round): a file outside Output changed")
         }
     }
-
-    /// Every file under `root` (except the `excluding` folder) with its contents.
-    func snapshot(_ root: String, excluding: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for relative in try FileManager.default.subpathsOfDirectory(atPath: root) where !relative.hasPrefix(excluding) {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
-            files[relative] = isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
-        }
-        return files
-    }
 }

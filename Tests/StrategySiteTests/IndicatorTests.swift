@@ -10,6 +10,18 @@ struct IndicatorTests {
         return (try #require(linked), diagnostics)
     }
 
+    /// The fixture site's indicator lookup page, freshly built.
+    func lookupPage() throws -> String {
+        let site = try TemporarySite(copying: "themes-site")
+        try site.builder().build()
+        return try site.page("indicators/index.html")
+    }
+
+    /// The HTML of one indicator's entry on the lookup page.
+    func article(_ id: String, in page: String) throws -> String {
+        try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"\(id)\"") })
+    }
+
     @Test func mentionsAreLinkedInEveryFormButNotInCodeLinksOrHeadings() throws {
         let (site, diagnostics) = try linked()
         #expect(!diagnostics.hasErrors)
@@ -41,26 +53,21 @@ struct IndicatorTests {
     }
 
     @Test func lookupPageShowsLineageBothWaysAndParents() throws {
-        let site = try TemporarySite(copying: "themes-site")
-        try site.builder().build()
-        let page = try site.page("indicators/index.html")
-        let ni7 = try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"ni-7\"") })
+        let page = try lookupPage()
+        let ni7 = try article("ni-7", in: page)
         #expect(ni7.contains("<a href=\"#psa-1\">PSA 1: Reduce harm</a>"))
         #expect(ni7.contains("Numbers staying in treatment for 12 weeks."))
         #expect(ni7.contains("<a href=\"#outcome-free\">Leaving treatment free of dependence</a> (2003 strategy)"))
         #expect(ni7.contains("href=\"../documents/alpha.html#rent\""))
-        let outcome = try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"outcome-free\"") })
+        let outcome = try article("outcome-free", in: page)
         #expect(outcome.contains("<a href=\"#ni-7\">NI 7: People in effective treatment</a> (2001 strategy)"))
-        let psa = try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"psa-1\"") })
+        let psa = try article("psa-1", in: page)
         #expect(psa.contains("Includes"))
         #expect(psa.contains("<a href=\"#ni-7\">"))
     }
 
     @Test func figuresWithValuesOverTimeGetAChartWithATextAlternative() throws {
-        let site = try TemporarySite(copying: "themes-site")
-        try site.builder().build()
-        let page = try site.page("indicators/index.html")
-        let figure = try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"figure-users\"") })
+        let figure = try article("figure-users", in: try lookupPage())
         #expect(figure.contains("<svg class=\"chart\""))
         #expect(figure.contains("<figcaption>Users in treatment over time. 2001: 100; 2002: 150.</figcaption>"))
         #expect(figure.occurrences(of: "<rect") == 2)

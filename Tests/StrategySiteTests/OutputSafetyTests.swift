@@ -53,17 +53,6 @@ struct OutputSafetyTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.content + "/documents").count == 3)
     }
-
-    /// Every file under `path` with its contents.
-    func snapshot(_ path: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for relative in try FileManager.default.subpathsOfDirectory(atPath: path) {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path + "/" + relative, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[relative] = try Data(contentsOf: URL(fileURLWithPath: path + "/" + relative)) }
-        }
-        return files
-    }
 }
 
 @Suite("The offline zip")

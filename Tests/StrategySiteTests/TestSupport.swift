@@ -66,6 +66,18 @@ final class TemporarySite {
     }
 }
 
+/// Every file and folder under `root` (folders as empty data), except those under `excluding`:
+/// compared before and after a run to prove it touched nothing it should not.
+func snapshot(_ root: String, excluding: String? = nil) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for relative in try FileManager.default.subpathsOfDirectory(atPath: root) where excluding.map({ !relative.hasPrefix($0) }) ?? true {
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+        files[relative] = isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
+    }
+    return files
+}
+
 /// Parses a document given as Markdown body text, for tests of the parse stage.
 func parse(_ body: String, slug: String = "doc") -> (ParsedDocument, [Diagnostic]) {
     let metadata = DocumentMetadata(title: "T", strategy: "2010", published: PublicationDate(year: 2010), publisher: "P", summary: "S")
