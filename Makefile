@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/strategy-site
 APT     := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
-.PHONY: site test deps swift-test browser-test check serve bench memcheck clean
+.PHONY: site test deps spec swift-test browser-test check serve bench memcheck clean
 
 ## make site: build the site from Content/ into Output/ (release build)
 site: deps
@@ -16,7 +16,7 @@ site: deps
 ## make test: every test (Swift unit and integration tests, then browser and publishing checks)
 test: deps swift-test browser-test
 
-swift-test: deps
+swift-test: deps spec
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -55,6 +55,18 @@ memcheck: deps
 	valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
 		--error-exitcode=0 .build/strategy-site-stripped check 2>&1 | tee .build/memcheck.log | tail -12
 	@grep -q "definitely lost: 0 bytes in 0 blocks" .build/memcheck.log || grep -q "All heap blocks were freed" .build/memcheck.log
+
+## make spec: what the differential tests compare against: the CommonMark and GFM spec texts
+## (from the marko sdist on PyPI, into .build/spec/) and Debian's cmark-gfm.
+SPEC_DIR := .build/spec
+spec: $(SPEC_DIR)/commonmark.txt
+	@command -v cmark-gfm >/dev/null || { $(SUDO) apt-get update -q && $(APT) cmark-gfm; }
+
+$(SPEC_DIR)/commonmark.txt:
+	mkdir -p $(SPEC_DIR)
+	python3 -m pip download --quiet --no-binary :all: --no-deps marko==2.1.2 -d $(SPEC_DIR)
+	tar -xzf $(SPEC_DIR)/marko-2.1.2.tar.gz -C $(SPEC_DIR) --strip-components=3 \
+		marko-2.1.2/tests/spec/commonmark.txt marko-2.1.2/tests/spec/gfm.txt
 
 # cmark from Debian, found through pkg-config as Package.swift expects.
 deps:

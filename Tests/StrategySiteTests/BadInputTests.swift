@@ -28,8 +28,8 @@ struct BadInputTests {
         Case(name: "missing front matter", files: ["documents/one.md": "# Title\n"], expected: "documents/one.md:1:1: error: missing front matter"),
         Case(name: "empty document", files: ["documents/one.md": ""], expected: "documents/one.md:1:1: error: missing front matter"),
         Case(name: "unknown strategy", files: ["documents/one.md": TemporarySite.document(strategy: "2011")], expected: "documents/one.md:3:11: error: unknown strategy '2011'"),
-        Case(name: "note never defined", files: ["documents/one.md": TemporarySite.document(body: "Text[^9].\n")], expected: "documents/one.md:9:5: error: note [^9] is referenced but never defined"),
-        Case(name: "note defined twice", files: ["documents/one.md": TemporarySite.document(body: "A[^1].\n\n[^1]: x\n\n[^1]: y\n")], expected: "documents/one.md:13:1: error: note [^1] is defined twice"),
+        Case(name: "note never defined", files: ["documents/one.md": TemporarySite.document(body: "Text[^9].\n")], expected: "documents/one.md:9:5: warning: note [^9] is referenced but never defined; it is shown as written"),
+        Case(name: "note defined twice", files: ["documents/one.md": TemporarySite.document(body: "A[^1].\n\n[^1]: x\n\n[^1]: y\n")], expected: "documents/one.md:13:1: warning: note [^1] is defined again (first at line 11); the first definition is used"),
         Case(name: "unknown document link", files: ["documents/one.md": TemporarySite.document(body: "- item [x](doc:two)\n")], expected: "documents/one.md:9:8: error: unknown document 'two' in link doc:two"),
         Case(name: "unknown anchor", files: ["documents/one.md": TemporarySite.document(body: "## Real\n\n[x](doc:one#fake)\n")], expected: "documents/one.md:11:1: error: unknown anchor '#fake' in document 'one'"),
         Case(name: "unknown theme link", files: ["documents/one.md": TemporarySite.document(body: "[x](theme:none)\n")], expected: "documents/one.md:9:1: error: unknown theme 'none'"),
@@ -99,7 +99,7 @@ struct BadInputTests {
         ]
         for input in inputs {
             let (document, _) = parse(input)
-            let output = HTMLRenderer().render(document.blocks)
+            let output = document.body.string
             #expect(!output.contains("<script"))
         }
     }
@@ -114,7 +114,7 @@ struct BadInputTests {
         for _ in 0..<300 {
             let text = (0..<Int.random(in: 1...60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let (document, _) = parse(text)
-            let output = HTMLRenderer(resolve: { _ in "x.html" }).render(document.blocks)
+            let output = document.body.string
             #expect(!output.contains("<script"), "\(text.debugDescription)")
             #expect(!output.contains("<img src=x"), "\(text.debugDescription)")
             #expect(!output.contains("href=\"javascript"), "\(text.debugDescription)")

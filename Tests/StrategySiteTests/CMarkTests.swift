@@ -1,32 +1,45 @@
 import Testing
 @testable import StrategySite
 
-@Suite("cmark wrapper and HTML renderer")
+@Suite("Markdown: cmark, tables, notes, ids")
 struct CMarkTests {
-    @Test func parsesHeadingsWithLevelsAndPositions() {
-        let (document, flattened) = CMark.parse("# One\n\nText\n\n### Three\n")
-        #expect(!flattened)
-        #expect(document.children.map(\.headingLevel) == [1, nil, 3])
-        #expect(document.children[2].line == 5)
-        #expect(document.children[2].plainText == "Three")
-    }
-
-    @Test func mergesTextSplitAtBrackets() {
-        let paragraph = CMark.parse("See [^1] and [x] here").document.children[0]
-        #expect(paragraph.children.count == 1)
-        #expect(paragraph.children[0].literal == "See [^1] and [x] here")
-    }
-
     @Test func headingsGetStableUniqueAnchors() {
-        let output = html("## The New PSAs\n\n## Prisons\n\n## Prisons\n\n## Réussite & café\n")
-        #expect(output.ids == ["the-new-psas", "prisons", "prisons-2", "reussite-cafe"])
-        #expect(output == html("## The New PSAs\n\n## Prisons\n\n## Prisons\n\n## Réussite & café\n"))
+        let output = html("## The New PSAs\n\n## Prisons\n\n## Prisons\n\n## Don’t stop\n")
+        #expect(output.ids == ["the-new-psas", "prisons", "prisons-2", "dont-stop"])
+        #expect(output == html("## The New PSAs\n\n## Prisons\n\n## Prisons\n\n## Don’t stop\n"))
         #expect(output.contains("<a class=\"anchor\" href=\"#prisons-2\""))
     }
 
-    @Test func headingAnchorsAvoidTemplateIDs() {
-        #expect(html("## Contents\n\n## Main\n").ids == ["contents-2", "main-2"])
+    @Test func headingIdsKeepTheLettersOfEveryScript() {
+        let ids = html("## Ελληνικά\n\n## Русский текст\n\n## Café crème\n\n## 中文标题\n").ids
+        #expect(ids == ["ελληνικά", "русский-текст", "café-crème", "中文标题"])
     }
+
+    @Test func punctuationOnlyHeadingsGetIdsThatDoNotShift() {
+        let alone = html("## ???\n").ids
+        let after = html("## !!!\n\n## ???\n").ids
+        #expect(alone.count == 1 && alone[0].hasPrefix("section-"))
+        #expect(after[1] == alone[0], "adding a heading before must not move the id")
+        #expect(after[0] != after[1])
+    }
+
+    @Test func headingAnchorsAvoidTemplateIDsAndNoteIDs() {
+        let output = html("## Contents\n\n## Note 1\n\nText[^1].\n\n[^1]: The note.\n", options: .init(reservedIDs: ["contents", "contents-heading"], citableBlocks: false))
+        #expect(output.ids.filter { !$0.hasPrefix("fn") } == ["contents-2", "note-1"])
+        #expect(Set(output.ids).count == output.ids.count)
+        #expect(output.contains("href=\"#fn:1\""))
+    }
+
+    @Test func manyHeadingsWithTheSameTextStayLinear() {
+        var slugger = Slugger()
+        let ids = (0..<20_000).map { _ in slugger.slug(for: "Same") }
+        #expect(Set(ids).count == 20_000)
+        #expect(ids[19_999] == "same-20000")
+        var clashing = Slugger(reserved: ["a-2", "a-3"])
+        #expect([clashing.slug(for: "a"), clashing.slug(for: "a"), clashing.slug(for: "a 2")] == ["a", "a-4", "a-2-2"])
+    }
+
+    // MARK: Tables
 
     @Test func rendersPipeTablesWithInlineMarkdownAndAlignment() {
         let output = html("| Code | Idea |\n| :--- | ---: |\n| NI 1 | *Count* them |\n| NI 2 | a \\| b |\n")
@@ -43,9 +56,112 @@ struct CMarkTests {
         #expect(output.contains("<p>a | b\nc | d</p>"))
     }
 
+    @Test(arguments: [
+        ("> | a | b |\n> | - | - |\n> | 1 | 2 |\n", "<blockquote>"),
+        ("- | a | b |\n  | - | - |\n  | 1 | 2 |\n", "<li>"),
+        ("Some text\n| a | b |\n| - | - |\n| 1 | 2 |\n", "<p>Some text</p>"),
+        ("[foo]: https://example.org\n| a | b |\n| - | - |\n| 1 | 2 |\n", "<table>"),
+    ])
+    func tablesWorkInContainersAndInterruptParagraphs(_ markdown: String, _ context: String) {
+        let output = html(markdown)
+        #expect(output.contains("<table>"), "\(markdown)")
+        #expect(output.contains(context), "\(markdown)")
+        #expect(output.contains("<td>1</td>\n<td>2</td>"), "\(markdown)")
+    }
+
+    @Test func aLineWithoutPipesAfterATableIsARow() {
+        let output = html("| a | b |\n| - | - |\n| c | d |\nno pipe\n\nafter\n")
+        #expect(output.contains("<td>no pipe</td>\n<td></td>"))
+        #expect(output.contains("<p>after</p>"))
+    }
+
+    @Test func cellsUseTheDocumentsLinkReferenceDefinitions() {
+        let output = html("| a |\n| - |\n| [foo] |\n\n[foo]: https://example.org/foo\n")
+        #expect(output.contains("<td><a href=\"https://example.org/foo\">foo</a></td>"))
+    }
+
+    @Test func cellTextThatLooksLikeABlockStaysText() {
+        let output = html("| a | b |\n| - | - |\n| # not a heading | 1. not a list |\n")
+        #expect(output.contains("<td># not a heading</td>\n<td>1. not a list</td>"))
+    }
+
     @Test func tableRowWithWrongCellCountIsAWarning() {
         let (_, diagnostics) = parse("| a | b |\n| - | - |\n| 1 | 2 | 3 |\n")
-        #expect(diagnostics.map(\.description) == ["Content/documents/doc.md:10:1: warning: table row has 3 cells but the header has 2"])
+        #expect(diagnostics.map(\.description) == ["Content/documents/doc.md:10:1: warning: table row has 3 cells but the header has 2; the extra cells are dropped"])
+    }
+
+    @Test func tablesWithTheSameColumnsGetDistinctLabels() {
+        let output = html("| a |\n| - |\n| 1 |\n\n| a |\n| - |\n| 2 |\n")
+        #expect(output.contains("aria-label=\"Table 1: a\""))
+        #expect(output.contains("aria-label=\"Table 2: a\""))
+    }
+
+    // MARK: Notes
+
+    @Test func notesAreNumberedByFirstReferenceAndLinkedBothWays() {
+        let output = html("First[^b] and second[^a], first again[^b].\n\n[^a]: https://example.org\n[^b]: Plain *note*.\n")
+        #expect(output.contains("<sup class=\"note-ref\"><a id=\"fnref:1\" href=\"#fn:1\" aria-label=\"Note 1\">1</a></sup>"))
+        #expect(output.contains("<a id=\"fnref:2\" href=\"#fn:2\" aria-label=\"Note 2\">2</a>"))
+        #expect(output.contains("<a id=\"fnref:1:2\" href=\"#fn:1\""))
+        #expect(output.contains("<li id=\"fn:1\">\n<p>Plain <em>note</em>. <a class=\"note-back\" href=\"#fnref:1\" aria-label=\"Back to reference 1 (1)\">↩</a> <a class=\"note-back\" href=\"#fnref:1:2\" aria-label=\"Back to reference 1 (2)\">↩</a></p>"))
+        #expect(output.contains("<li id=\"fn:2\">\n<p>https://example.org <a class=\"note-back\""), "a URL note is not a link reference definition")
+        #expect(output.hasSuffix("</ol>\n</section>\n"), "notes come after the body")
+    }
+
+    @Test func noteDefinitionsWorkInsideContainersAndHoldBlocks() {
+        let output = html("- item[^1]\n\n  [^1]: In a list.\n\n> quote[^2]\n>\n> [^2]: In a quote.\n>\n>     Second paragraph.\n")
+        #expect(output.contains("<li id=\"fn:1\">\n<p>In a list."))
+        #expect(output.contains("<li id=\"fn:2\">\n<p>In a quote.</p>\n<p>Second paragraph."))
+        #expect(!output.contains("[^"))
+    }
+
+    @Test func escapedAndEntityBracketsAreNotNoteReferences() {
+        let (document, diagnostics) = parse("\\[^abc] &#91;^abc] `[^abc]`\n")
+        #expect(document.body.string == "<p>[^abc] [^abc] <code>[^abc]</code></p>\n")
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func codeIsNeverTouched() {
+        let output = html("````\n```\n[^1]: inside the fence\n````\n\nText.\n")
+        #expect(output.contains("<pre><code>```\n[^1]: inside the fence\n</code></pre>"))
+    }
+
+    @Test func undefinedReferenceStaysAsWrittenWithALocatedWarning() {
+        let (document, diagnostics) = parse("Text[^9] here.\n")
+        #expect(document.body.string == "<p>Text[^9] here.</p>\n")
+        #expect(diagnostics.map(\.description) == ["Content/documents/doc.md:8:5: warning: note [^9] is referenced but never defined; it is shown as written\n  hint: add a line '[^9]: note text' anywhere in the document"])
+    }
+
+    @Test func unusedDefinitionIsAWarningAndNotShown() {
+        let (document, diagnostics) = parse("Text.\n\n[^1]: Never used.\n")
+        #expect(document.body.string == "<p>Text.</p>\n")
+        #expect(diagnostics.map(\.description) == ["Content/documents/doc.md:10:1: warning: note defined at line 10 is never referenced; it is not shown"])
+    }
+
+    @Test func labelsMatchWithoutCaseAsGitHubDoes() {
+        let output = html("One[^A] two[^a].\n\n[^a]: Note.\n")
+        #expect(output.occurrences(of: "<li id=\"fn:") == 1)
+        #expect(output.contains("id=\"fnref:1:2\""))
+    }
+
+    @Test func aNoteInsideLinkTextDoesNotNestLinks() {
+        let output = html("[the data[^1]](https://example.org)\n\n[^1]: Source.\n")
+        #expect(output.contains("<p><a href=\"https://example.org\">the data</a><sup class=\"note-ref\"><a id=\"fnref:1\""))
+        #expect(!output.contains("</sup><a href=\"https://example.org\"></a>"))
+    }
+
+    // MARK: Mentions, safety, cmark agreement
+
+    @Test func mentionBoundariesAreUnicodeAware() {
+        let indicators = [("ni-149", "NI 149"), ("ni-152", "NI 152")].map { id, code in
+            Indicator(id: id, code: code, title: id, strategy: "2008", kind: .nationalIndicator, parent: nil, themes: [], aliases: [],
+                      localMonitoring: "", description: "", related: [], values: [], location: SourceLocation(path: "i.yml"))
+        }
+        let output = html("NI 149’s rise, NI 149–NI 152, NI 149's, NI 1490 and ΑNI 149.\n",
+                          options: .init(indicators: IndicatorMatcher(indicators: indicators), citableBlocks: false))
+        #expect(output.occurrences(of: "#ni-149\">NI 149</a>") == 3)
+        #expect(output.occurrences(of: "#ni-152\">NI 152</a>") == 1)
+        #expect(output.contains("NI 1490 and ΑNI 149."))
     }
 
     @Test func safeModeDropsRawHTMLAndDangerousURLs() {
@@ -69,49 +185,38 @@ struct CMarkTests {
         #expect(output.contains("<a href=\"\">a</a>"))
     }
 
-    /// On plain CommonMark our renderer and cmark's agree, apart from heading ids and
-    /// HTML5 void tags.
+    /// On plain CommonMark our HTML and cmark's agree, apart from heading ids and HTML5 void
+    /// tags. (`SpecTests` runs every example of the CommonMark spec the same way.)
     @Test(arguments: [
         "Para *em* **strong** `code` [l](https://x.org \"t\") <https://auto.link>\n",
         "> quote\n>\n> - a\n> - b\n",
         "1. one\n2. two\n\n   para in item\n3. three\n",
-        "- tight\n- list\n  - nested\n",
-        "3. starts at three\n",
-        "```swift\nlet x = 1 < 2\n```\n",
+        "```foo\tbar\nx\n```\n",
+        "![alt <b>html</b> *em*](/img.png \"t\")\n",
         "Line  \nbreak and soft\nbreak\n\n---\n",
         "Entities &amp; &copy; \"quotes\" <b>raw</b>\n",
     ])
     func agreesWithCmarkOnPlainCommonMark(_ markdown: String) {
-        let ours = HTMLRenderer().render(CMark.parse(markdown).document.children)
-        let theirs = CMark.renderHTML(markdown)
-            .replacingOccurrences(of: "<hr />", with: "<hr>")
-            .replacingOccurrences(of: "<br />", with: "<br>")
-            .replacingOccurrences(of: "<!-- raw HTML omitted -->", with: "")
-        #expect(ours == theirs)
+        #expect(SpecComparison.ours(markdown) == SpecComparison.cmark(markdown))
     }
 
-    @Test func notesAreNumberedAndLinkedBothWays() {
-        let output = html("First[^a] and second[^b], first again[^a].\n\n[^a]: https://example.org\n\n[^b]: Plain *note*.\n")
-        #expect(output.contains("<sup class=\"note-ref\"><a id=\"note-ref-a\" href=\"#note-a\" aria-label=\"Note 1\">1</a></sup>"))
-        #expect(output.contains("<a id=\"note-ref-b\" href=\"#note-b\" aria-label=\"Note 2\">2</a>"))
-        #expect(output.contains("<a id=\"note-ref-a-2\" href=\"#note-a\""))
-        #expect(output.contains("<li id=\"note-a\">https://example.org <a class=\"note-back\" href=\"#note-ref-a\""))
-        #expect(output.contains("href=\"#note-ref-a-2\" aria-label=\"Back to reference 1 (2)\""))
-        #expect(output.contains("<li id=\"note-b\">Plain <em>note</em>."))
-    }
-
-    @Test func noteSyntaxInsideCodeStaysLiteral() {
-        let output = html("`[^1]` text\n\n```\n[^1]: not a note\n```\n")
-        #expect(output.contains("<code>[^1]</code>"))
-        #expect(output.contains("<pre><code>[^1]: not a note\n</code></pre>"))
+    @Test func citableBlocksHaveStableIdsAndLinks() {
+        let options = DocumentParser.Options(citableBlocks: true)
+        let first = html("First paragraph.\n\nSecond paragraph.\n\n- item\n", options: options)
+        let edited = html("A new opening.\n\nFirst paragraph.\n\nSecond paragraph.\n\n- item\n", options: options)
+        let ids = first.ids
+        #expect(ids.count == 3 && ids.allSatisfy { $0.hasPrefix("p:") })
+        #expect(Set(ids).isSubset(of: Set(edited.ids)), "an edit elsewhere keeps every other id")
+        #expect(first.contains("<a class=\"cite-anchor\" href=\"#\(ids[0])\" aria-label=\"Link to this passage\">¶</a></p>"))
+        let twice = html("Same.\n\nSame.\n", options: options).ids
+        #expect(twice.count == 2 && twice[1] == twice[0] + "-2")
     }
 
     @Test func sectionTextIsOneLineAndExcerptsStopAtThirtyWords() {
-        #expect(DocumentParser.oneLine(["  a\tb\n\nc ", "", "d\u{00A0}e  "]) == "a b c d e")
-        #expect(DocumentParser.oneLine([]) == "")
+        #expect(SearchText.oneLine(Array("  a\tb\n\nc  d\u{00A0}e \u{2003}f ".utf8)) == "a b c d e f")
+        #expect(SearchText.oneLine([]) == "")
         let words = (1...40).map { "w\($0)" }.joined(separator: " ")
-        #expect(DocumentParser.excerpt(words) == (1...30).map { "w\($0)" }.joined(separator: " ") + " …")
-        #expect(DocumentParser.excerpt("short text") == "short text")
+        #expect(SearchText.excerpt(words) == (1...30).map { "w\($0)" }.joined(separator: " ") + " …")
         let (document, _) = parse("## A\n\n- one\n- two\n\nPara  with   spaces.\n")
         #expect(document.sections[0].text == "one two Para with spaces.")
     }
@@ -126,11 +231,9 @@ struct CMarkTests {
         #expect(FrontMatter.split("title: T\n---\n") == nil)
     }
 
-    @Test func deepNestingIsFlattenedNotFatal() {
-        let markdown = String(repeating: ">", count: 5000) + " deep\n"
-        let (document, flattened) = CMark.parse(markdown)
-        #expect(flattened)
-        #expect(document.plainText.contains("deep"))
-        #expect(HTMLRenderer().render(document.children).contains("deep"))
+    @Test func deepNestingIsWalkedWithoutRecursion() {
+        let output = html(String(repeating: ">", count: 5000) + " deep\n")
+        #expect(output.contains("deep"))
+        #expect(output.occurrences(of: "<blockquote>") == output.occurrences(of: "</blockquote>"))
     }
 }

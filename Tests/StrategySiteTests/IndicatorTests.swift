@@ -26,7 +26,7 @@ struct IndicatorTests {
         let (site, diagnostics) = try linked()
         #expect(!diagnostics.hasErrors)
         let alpha = try #require(site.document("alpha"))
-        let output = HTMLRenderer(resolve: { SitePaths.resolve($0, from: "documents/alpha.html", site: site) }).render(alpha.blocks)
+        let output = alpha.body.string
         #expect(output.contains("Rent help, under <a href=\"../indicators/index.html#ni-7\">NI 7</a> and <a href=\"../indicators/index.html#ni-7\">NI7</a>, but not <code>NI 7</code> in code or <a href=\"https://example.org\">NI 7</a>."))
         #expect(output.contains("<td><a href=\"../indicators/index.html#psa-1\">PSA 1</a></td>"))
     }

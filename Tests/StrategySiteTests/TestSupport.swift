@@ -79,17 +79,17 @@ func snapshot(_ root: String, excluding: String? = nil) throws -> [String: Data]
 }
 
 /// Parses a document given as Markdown body text, for tests of the parse stage.
-func parse(_ body: String, slug: String = "doc") -> (ParsedDocument, [Diagnostic]) {
+func parse(_ body: String, slug: String = "doc", options: DocumentParser.Options = .init(citableBlocks: false)) -> (ParsedDocument, [Diagnostic]) {
     let metadata = DocumentMetadata(title: "T", strategy: "2010", published: PublicationDate(year: 2010), publisher: "P", summary: "S")
     let source = SourceDocument(slug: slug, path: "Content/documents/\(slug).md", metadata: metadata, body: body, bodyStartLine: 8)
     var diagnostics: [Diagnostic] = []
-    let document = DocumentParser().parse(source, &diagnostics)
+    let document = DocumentParser(options: options).parse(source, &diagnostics)
     return (document, diagnostics)
 }
 
-/// Renders a parsed document's body without a site (references stay unresolved).
-func html(_ body: String) -> String {
-    HTMLRenderer().render(parse(body).0.blocks)
+/// A document body's HTML, as the parse stage writes it (without citable anchors unless asked).
+func html(_ body: String, options: DocumentParser.Options = .init(citableBlocks: false)) -> String {
+    parse(body, options: options).0.body.string
 }
 
 extension String {

@@ -54,6 +54,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var dataDiagnostics: [Diagnostic] = []
     private var listingDiagnostics: [Diagnostic] = []
     private var documents: [String: DocumentEntry] = [:]
+    private var reservedIDs: Set<String> = []
     private var templates: TemplateSet?
     private var templateDiagnostics: [Diagnostic] = []
     private var rendered: RenderedState?
@@ -114,6 +115,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
         if !changedAssets.isEmpty { reloadAssets(changedAssets) }
         if !changedTemplates.isEmpty {
+            // Documents were parsed around the ids the templates use; new ids mean new parses.
+            guard TemplateIDs.read(directory: options.templatesDirectory) == reservedIDs else { return buildAllLocked() }
             loadTemplates()
             pending.templates.formUnion(changedTemplates)
         }
@@ -127,8 +130,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 pending.documents.insert(slug)
             }
             let reload = listed.filter { slug, _ in documents[slug] == nil || changedDocuments.contains(slug) }
+            let loader = self.loader
+            let parser = self.parser
             let entries = reload.map { ($0.key, $0.value) }.parallelMap { slug, path in
-                (slug, Self.loadDocument(slug: slug, path: path, strategies: strategies, loader: self.loader))
+                (slug, Self.loadDocument(slug: slug, path: path, strategies: strategies, loader: loader, parser: parser))
             }
             for (slug, entry) in entries {
                 documents[slug] = entry
@@ -178,13 +183,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
         dataDiagnostics = found
         documents = [:]
         listingDiagnostics = []
+        reservedIDs = TemplateIDs.read(directory: options.templatesDirectory)
         if let strategies = data?.config.strategies {
             var listing: [Diagnostic] = []
             let files = loader.documentFiles(&listing)
             listingDiagnostics = listing
             let loader = self.loader
+            let parser = self.parser
             let entries = files.parallelMap { file in
-                (file.slug, Self.loadDocument(slug: file.slug, path: file.path, strategies: strategies, loader: loader))
+                (file.slug, Self.loadDocument(slug: file.slug, path: file.path, strategies: strategies, loader: loader, parser: parser))
             }
             documents = Dictionary(entries, uniquingKeysWith: { a, _ in a })
         }
@@ -193,12 +200,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return renderPending()
     }
 
-    private static func loadDocument(slug: String, path: String, strategies: [Strategy], loader: ContentLoader) -> DocumentEntry {
+    /// The parser for the current indicators and templates: mentions link to the first, and
+    /// ids the second uses are reserved.
+    private var parser: DocumentParser {
+        DocumentParser(options: .init(indicators: IndicatorMatcher(indicators: data?.indicators ?? []), reservedIDs: reservedIDs))
+    }
+
+    private static func loadDocument(slug: String, path: String, strategies: [Strategy], loader: ContentLoader, parser: DocumentParser) -> DocumentEntry {
         let (source, loadDiagnostics) = loader.loadDocument(slug: slug, path: path, strategies: strategies)
         var found = loadDiagnostics
         var parsed: ParsedDocument?
         if let source {
-            parsed = DocumentParser().parse(source, &found)
+            parsed = parser.parse(source, &found)
         }
         return DocumentEntry(parsed: parsed, diagnostics: found)
     }

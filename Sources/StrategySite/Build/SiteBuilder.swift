@@ -63,9 +63,11 @@ public struct SiteBuilder: Sendable {
             return (nil, diagnostics.normalized())
         }
         if let baseURL = options.baseURL { source.config.baseURL = baseURL }
+        let parser = DocumentParser(options: .init(indicators: IndicatorMatcher(indicators: source.indicators),
+                                                   reservedIDs: TemplateIDs.read(directory: options.templatesDirectory)))
         let parsed = source.documents.parallelMap { document -> (ParsedDocument, [Diagnostic]) in
             var found: [Diagnostic] = []
-            let result = DocumentParser().parse(document, &found)
+            let result = parser.parse(document, &found)
             return (result, found)
         }
         diagnostics += parsed.flatMap(\.1)

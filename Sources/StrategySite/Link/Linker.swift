@@ -1,5 +1,6 @@
-/// The link stage: checks every reference between documents, themes and indicators, links
-/// mentions of indicator codes, and builds the indexes theme and indicator pages are made from.
+/// The link stage: checks every reference between documents, themes and indicators, and builds
+/// the indexes theme and indicator pages are made from. Mentions of indicator codes were found
+/// and linked by the parse stage; here they are gathered per indicator.
 public struct Linker: Sendable {
     public init() {}
 
@@ -14,7 +15,7 @@ public struct Linker: Sendable {
         }
         var site = LinkedSite(config: source.config, themes: source.themes, indicators: source.indicators,
                               documents: documents, sectionsByTheme: [:], mentionsByIndicator: [:])
-        let anchors = Dictionary(documents.map { doc in (doc.slug, Set(Self.allAnchors(in: doc.blocks))) }, uniquingKeysWith: { a, _ in a })
+        let anchors = Dictionary(documents.map { ($0.slug, $0.anchors) }, uniquingKeysWith: { a, _ in a })
         let themeIDs = Set(source.themes.map(\.id))
         let indicatorIDs = Set(source.indicators.map(\.id))
         for document in documents {
@@ -24,10 +25,6 @@ public struct Linker: Sendable {
                 }
             }
         }
-
-        let matcher = IndicatorMatcher(indicators: source.indicators)
-        let linkedDocuments = documents.parallelMap { Self.linkMentions(in: $0, matcher: matcher) }
-        site.documents = linkedDocuments.map(\.document)
 
         // Gathered here and assigned once: `LinkedSite.sectionsByTheme` regroups itself by
         // strategy on every change, so appending to it section by section was quadratic.
@@ -40,9 +37,12 @@ public struct Linker: Sendable {
         }
         site.sectionsByTheme = sectionsByTheme
         var recorded = Set<MentionKey>()
-        for linked in linkedDocuments {
-            for (indicator, reference) in linked.mentions where recorded.insert(MentionKey(indicator: indicator, reference: reference)).inserted {
-                site.mentionsByIndicator[indicator, default: []].append(reference)
+        for document in site.documents {
+            for mention in document.mentions {
+                let reference = SectionReference(slug: document.slug, anchor: mention.section, strategy: document.metadata.strategy)
+                if recorded.insert(MentionKey(indicator: mention.indicator, reference: reference)).inserted {
+                    site.mentionsByIndicator[mention.indicator, default: []].append(reference)
+                }
             }
         }
         for theme in source.themes where site.sectionsByTheme[theme.id] == nil {
@@ -58,46 +58,29 @@ public struct Linker: Sendable {
 
     /// Why `target` does not resolve, or nil when it does.
     static func check(_ target: String, anchors: [String: Set<String>], themes: Set<String>, indicators: Set<String>) -> Problem? {
-        if target.hasPrefix("doc:") {
-            let rest = target.dropFirst(4)
-            let parts = rest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            let slug = String(parts.first ?? "")
+        guard let reference = SiteReference(target) else {
+            return Problem(message: "incomplete reference '\(target)'", hint: "write doc:slug, doc:slug#anchor, theme:id or indicator:id")
+        }
+        switch reference {
+        case .document(let slug, let anchor):
             guard let documentAnchors = anchors[slug] else {
                 return Problem(message: "unknown document '\(slug)' in link \(target)",
                                hint: slug.closest(in: anchors.keys).map { "did you mean 'doc:\($0)'?" })
             }
-            if parts.count == 2 {
-                let anchor = String(parts[1])
-                if !documentAnchors.contains(anchor) {
-                    return Problem(message: "unknown anchor '#\(anchor)' in document '\(slug)'",
-                                   hint: anchor.closest(in: documentAnchors).map { "did you mean 'doc:\(slug)#\($0)'?" } ?? "anchors are slugs of the heading text")
-                }
+            if let anchor, !documentAnchors.contains(anchor) {
+                return Problem(message: "unknown anchor '#\(anchor)' in document '\(slug)'",
+                               hint: anchor.closest(in: documentAnchors).map { "did you mean 'doc:\(slug)#\($0)'?" } ?? "anchors are slugs of the heading text")
             }
-            return nil
-        }
-        if target.hasPrefix("theme:") {
-            let id = String(target.dropFirst(6))
+        case .theme(let id):
             guard themes.contains(id) else {
                 return Problem(message: "unknown theme '\(id)'", hint: id.closest(in: themes).map { "did you mean '\($0)'?" } ?? "themes are defined in themes.yml")
             }
-            return nil
-        }
-        if target.hasPrefix("indicator:") {
-            let id = String(target.dropFirst(10))
+        case .indicator(let id):
             guard indicators.contains(id) else {
                 return Problem(message: "unknown indicator '\(id)'", hint: id.closest(in: indicators).map { "did you mean '\($0)'?" } ?? "indicators are defined in indicators.yml")
             }
-            return nil
         }
         return nil
-    }
-
-    static func allAnchors(in nodes: [MarkdownNode]) -> [String] {
-        var result: [String] = []
-        for node in nodes {
-            if node.isHeading { result.append(node.literal) } else if !node.children.isEmpty { result += allAnchors(in: node.children) }
-        }
-        return result
     }
 
     // MARK: Data files
@@ -149,71 +132,5 @@ public struct Linker: Sendable {
         }
     }
 
-    // MARK: Indicator mentions
-
     private struct MentionKey: Hashable { var indicator: String; var reference: SectionReference }
-
-    struct LinkedDocument: Sendable {
-        var document: ParsedDocument
-        var mentions: [(String, SectionReference)]
-    }
-
-    /// Rewrites plain mentions of indicator codes into `indicator:` links and records, for
-    /// back-links, the section each mention (and each hand-written `indicator:` link) is in.
-    static func linkMentions(in document: ParsedDocument, matcher: IndicatorMatcher) -> LinkedDocument {
-        var document = document
-        var mentions: [(String, SectionReference)] = []
-        var sectionIndex = -1
-        let strategy = document.metadata.strategy
-        for index in document.blocks.indices {
-            let block = document.blocks[index]
-            if block.isHeading { sectionIndex += 1; continue }
-            let section = sectionIndex >= 0 && sectionIndex < document.sections.count ? document.sections[sectionIndex].anchor : ""
-            let reference = SectionReference(slug: document.slug, anchor: section, strategy: strategy)
-            var found: [String] = []
-            document.blocks[index] = link(block, matcher: matcher, found: &found)
-            mentions += found.map { ($0, reference) }
-        }
-        return LinkedDocument(document: document, mentions: mentions)
-    }
-
-    private static func link(_ node: MarkdownNode, matcher: IndicatorMatcher, found: inout [String]) -> MarkdownNode {
-        switch node.kind {
-        case .code, .codeBlock, .htmlBlock, .htmlInline, .heading, .image:
-            return node
-        case .link(let destination, _):
-            if destination.hasPrefix("indicator:") { found.append(String(destination.dropFirst(10))) }
-            return node
-        default:
-            break
-        }
-        guard !node.children.isEmpty, !matcher.isEmpty else { return node }
-        var node = node
-        var children: [MarkdownNode] = []
-        for child in node.children {
-            guard child.kind == .text else {
-                children.append(link(child, matcher: matcher, found: &found))
-                continue
-            }
-            let matches = matcher.matches(in: child.literal)
-            guard !matches.isEmpty else { children.append(child); continue }
-            let bytes = Array(child.literal.utf8)
-            var cursor = 0
-            for match in matches {
-                if cursor < match.range.lowerBound {
-                    children.append(MarkdownNode(.text, literal: String(decoding: bytes[cursor..<match.range.lowerBound], as: UTF8.self), line: child.line, column: child.column + cursor))
-                }
-                let text = MarkdownNode(.text, literal: String(decoding: bytes[match.range], as: UTF8.self), line: child.line, column: child.column + match.range.lowerBound)
-                children.append(MarkdownNode(.link(destination: "indicator:" + match.indicatorID, title: ""), children: [text],
-                                             line: child.line, column: child.column + match.range.lowerBound))
-                found.append(match.indicatorID)
-                cursor = match.range.upperBound
-            }
-            if cursor < bytes.count {
-                children.append(MarkdownNode(.text, literal: String(decoding: bytes[cursor...], as: UTF8.self), line: child.line, column: child.column + cursor))
-            }
-        }
-        node.children = children
-        return node
-    }
 }

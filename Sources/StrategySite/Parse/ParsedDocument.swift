@@ -1,19 +1,55 @@
-/// A document after parsing: its tree ready to render, its sections, and the references the
-/// link stage must check.
+/// A document after parsing: its body already written as HTML, and what the later stages need
+/// to know about it, all collected in the same walk over cmark's tree.
 public struct ParsedDocument: Sendable {
     public var source: SourceDocument
-    public var blocks: [MarkdownNode]
+    public var body: DocumentBody
     /// Every top-level heading, in order, with the themes that apply to its section.
     public var sections: [Section]
+    /// Every id in the body a `doc:slug#anchor` link may name: headings, notes, citable blocks.
+    public var anchors: Set<String>
     /// The text before the first heading, for the search index.
     public var opening: String
     /// `doc:`, `theme:` and `indicator:` links, and theme comments, with where they were written.
     public var references: [Reference]
+    /// Indicators named in the text (by code or by an `indicator:` link), with their section.
+    public var mentions: [Mention]
 
     public var slug: String { source.slug }
     public var metadata: DocumentMetadata { source.metadata }
 
     public func section(_ anchor: String) -> Section? { sections.first { $0.anchor == anchor } }
+}
+
+/// A document's body as HTML, with the places where the document page adds its own blocks.
+public struct DocumentBody: Sendable, Hashable {
+    /// A top-level heading: the bytes `start..<end` of `html` are its `<hN>` element.
+    public struct Heading: Sendable, Hashable {
+        public var anchor: String
+        public var start: Int
+        public var end: Int
+    }
+
+    public var html: [UInt8]
+    public var headings: [Heading]
+
+    /// The body with `before(anchor)` placed before and `after(anchor)` after each top-level
+    /// heading; both must return finished, escaped HTML.
+    public func assembled(before: (String) -> String = { _ in "" }, after: (String) -> String = { _ in "" }) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + headings.count * 256)
+        var cursor = 0
+        for heading in headings {
+            out.append(contentsOf: html[cursor..<heading.start])
+            out.append(contentsOf: before(heading.anchor).utf8)
+            out.append(contentsOf: html[heading.start..<heading.end])
+            out.append(contentsOf: after(heading.anchor).utf8)
+            cursor = heading.end
+        }
+        out.append(contentsOf: html[cursor...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public var string: String { String(decoding: html, as: UTF8.self) }
 }
 
 /// A heading and the text under it, up to the next heading of the same or a higher level.
@@ -28,7 +64,7 @@ public struct Section: Sendable, Hashable {
     public var parentAnchor: String?
     /// The first words of the section's own text, for theme pages and search results.
     public var excerpt: String
-    /// The section's own text (not its subsections'), for the search index.
+    /// The section's own text (not its subsections'), on one line, for the search index.
     public var text: String
     public var location: SourceLocation
 }
@@ -37,7 +73,13 @@ public struct Section: Sendable, Hashable {
 public struct Reference: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case link, themeComment }
     public var kind: Kind
-    /// `doc:slug#anchor`, `theme:id` or `indicator:id`; a theme comment entry is `theme:id`.
+    /// As written: `doc:slug#anchor`, `theme:id` or `indicator:id`; a theme comment entry is `theme:id`.
     public var target: String
     public var location: SourceLocation
+}
+
+/// An indicator named in a document, and the section (anchor, or "" before the first heading).
+public struct Mention: Sendable, Hashable {
+    public var indicator: String
+    public var section: String
 }

@@ -1,103 +1,132 @@
-import Foundation
-
-/// GitHub-style pipe tables, which plain cmark reads as an ordinary paragraph.
+/// A GitHub-style pipe table found in the lines of one paragraph cmark parsed.
 ///
-/// The paragraph's source lines are re-read: a header row, a delimiter row (`| --- | :-: |`)
-/// and body rows, every line containing a pipe. Each cell is parsed with cmark on its own, so
-/// cells hold the same inline Markdown as any paragraph.
-enum PipeTable {
+/// Plain cmark has no tables, so their lines reach the parse stage as a paragraph, in whatever
+/// container they were written. GFM's rule is applied to that paragraph's own lines (with the
+/// container's markers already passed): a line whose cells match the delimiter row below it
+/// starts a table, whether or not text comes before it in the paragraph; every later line of
+/// the paragraph is a row, with or without pipes, as the table ends only where the paragraph
+/// would. Cells are split at unescaped pipes here, and parsed as inline Markdown by
+/// ``DocumentParser`` together with the document's link reference definitions.
+struct PipeTable {
+    enum Alignment { case none, left, center, right }
+
+    struct Cell {
+        /// The cell's Markdown, trimmed, with `\|` turned into `|` as GFM does.
+        var markdown: [UInt8]
+        var line: Int
+        /// 1-based byte column of the cell's first byte in the parsed text.
+        var column: Int
+    }
+
     struct Problem { var line: Int; var message: String }
 
-    static func parse(node: MarkdownNode, lines: [Substring]) -> (node: MarkdownNode, problems: [Problem])? {
-        guard node.line >= 1, node.endLine >= node.line + 1, node.endLine <= lines.count else { return nil }
-        let rows = lines[(node.line - 1)..<node.endLine].map { $0.trimmingCharacters(in: .whitespaces) }
-        guard rows.allSatisfy({ $0.contains("|") }), let alignments = delimiterRow(rows[1]) else { return nil }
-        let header = cells(rows[0])
-        guard header.count == alignments.count else { return nil }
+    /// One line of the paragraph: its number and its bytes after the container's markers.
+    struct SourceLine {
+        var number: Int
+        var content: ArraySlice<UInt8>
+        /// Index in the parsed text where the line starts, for columns.
+        var lineStart: Int
+        /// A lazy continuation line (without its container's markers) cannot start a table.
+        var isLazy = false
+    }
 
-        var problems: [Problem] = []
-        var tableRows = [row(header, isHeader: true, width: alignments.count, line: node.line)]
-        for (offset, text) in rows.dropFirst(2).enumerated() {
-            let line = node.line + 2 + offset
-            let values = cells(text)
-            if values.count != alignments.count {
-                problems.append(Problem(line: line, message: "table row has \(values.count) cells but the header has \(alignments.count)"))
+    var alignments: [Alignment]
+    var header: [Cell]
+    var rows: [[Cell]]
+    /// The paragraph's lines before the header row, which stay a paragraph.
+    var leadingLines: [SourceLine]
+    var problems: [Problem] = []
+
+    /// The first table in `lines`, or nil when the paragraph holds none.
+    static func find(in lines: [SourceLine]) -> PipeTable? {
+        guard lines.count >= 2 else { return nil }
+        for index in 1..<lines.count {
+            guard !lines[index].isLazy, !lines[index - 1].isLazy, let alignments = delimiterRow(lines[index].content) else { continue }
+            let header = cells(lines[index - 1])
+            guard header.count == alignments.count else { continue }
+            var table = PipeTable(alignments: alignments, header: header, rows: [], leadingLines: Array(lines[..<(index - 1)]))
+            for line in lines[(index + 1)...] {
+                var row = cells(line)
+                if row.count != alignments.count {
+                    table.problems.append(Problem(line: line.number, message: "table row has \(row.count) cell\(row.count == 1 ? "" : "s") but the header has \(alignments.count); \(row.count > alignments.count ? "the extra cells are dropped" : "empty cells are added")"))
+                }
+                if row.count > alignments.count { row.removeLast(row.count - alignments.count) }
+                while row.count < alignments.count { row.append(Cell(markdown: [], line: line.number, column: line.content.endIndex - line.lineStart + 1)) }
+                table.rows.append(row)
             }
-            tableRows.append(row(values, isHeader: false, width: alignments.count, line: line))
+            return table
         }
-        let table = MarkdownNode(.table(alignments: alignments), children: tableRows, line: node.line, column: node.column, endLine: node.endLine)
-        return (table, problems)
+        return nil
     }
 
     /// `| :--- | ---: |` gives the column alignments; anything else is not a delimiter row.
-    static func delimiterRow(_ text: String) -> [MarkdownNode.TableAlignment]? {
-        let parts = cells(text)
+    static func delimiterRow(_ line: ArraySlice<UInt8>) -> [Alignment]? {
+        guard line.contains(UInt8(ascii: "-")) else { return nil }
+        let parts = split(line)
         guard !parts.isEmpty else { return nil }
-        var alignments: [MarkdownNode.TableAlignment] = []
+        var alignments: [Alignment] = []
         for part in parts {
-            let cell = part.trimmingCharacters(in: .whitespaces)
-            let left = cell.hasPrefix(":"), right = cell.hasSuffix(":")
-            let dashes = cell.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+            let cell = part
+            guard !cell.isEmpty else { return nil }
+            let left = line[cell.lowerBound] == UInt8(ascii: ":")
+            let right = line[cell.upperBound - 1] == UInt8(ascii: ":")
+            let dashes = line[(cell.lowerBound + (left ? 1 : 0))..<(cell.upperBound - (right ? 1 : 0))]
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
             alignments.append(left && right ? .center : left ? .left : right ? .right : .none)
         }
         return alignments
     }
 
-    /// Splits a row at unescaped pipes, dropping the optional outer ones; `\|` is a literal pipe.
-    static func cells(_ text: String) -> [String] {
-        var line = Substring(text.trimmingCharacters(in: .whitespaces))
-        if line.hasPrefix("|") { line = line.dropFirst() }
-        if line.hasSuffix("|"), !line.hasSuffix("\\|") { line = line.dropLast() }
-        var cells: [String] = []
-        var current = ""
-        var escaped = false
-        for character in line {
-            if escaped {
-                if character != "|" { current.append("\\") }
-                current.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else if character == "|" {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
-            } else {
-                current.append(character)
+    private static func cells(_ line: SourceLine) -> [Cell] {
+        split(line.content).map { part in
+            var markdown: [UInt8] = []
+            var index = part.lowerBound
+            while index < part.upperBound {
+                let byte = line.content[index]
+                if byte == UInt8(ascii: "\\"), index + 1 < part.upperBound, line.content[index + 1] == UInt8(ascii: "|") {
+                    markdown.append(UInt8(ascii: "|"))
+                    index += 2
+                } else {
+                    markdown.append(byte)
+                    index += 1
+                }
             }
+            return Cell(markdown: markdown, line: line.number, column: part.lowerBound - line.lineStart + 1)
         }
-        if escaped { current.append("\\") }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
-        return cells
     }
 
-    /// A row padded or cut to the header's width, as GitHub does.
-    private static func row(_ values: [String], isHeader: Bool, width: Int, line: Int) -> MarkdownNode {
-        var cells: [MarkdownNode] = []
-        for index in 0..<width {
-            let text = index < values.count ? values[index] : ""
-            cells.append(MarkdownNode(.tableCell, children: inlines(text, line: line), line: line, column: 1))
+    /// Cell ranges of a row, trimmed, split at pipes that are not escaped; the optional pipes
+    /// at either end of the row do not make cells.
+    private static func split(_ line: ArraySlice<UInt8>) -> [Range<Int>] {
+        var start = line.startIndex
+        var end = line.endIndex
+        while start < end, line[start].isSpaceOrTab { start += 1 }
+        while end > start, line[end - 1].isSpaceOrTab { end -= 1 }
+        guard start < end else { return [] }
+        var boundaries: [Int] = []
+        var index = start
+        while index < end {
+            if line[index] == UInt8(ascii: "\\") { index += 2; continue }
+            if line[index] == UInt8(ascii: "|") { boundaries.append(index) }
+            index += 1
         }
-        return MarkdownNode(.tableRow(isHeader: isHeader), children: cells, line: line, column: 1)
+        var cellStart = start
+        var result: [Range<Int>] = []
+        for (position, pipe) in boundaries.enumerated() {
+            if position == 0, pipe == start { cellStart = pipe + 1; continue }
+            result.append(trimmed(line, cellStart..<pipe))
+            cellStart = pipe + 1
+        }
+        if cellStart < end || boundaries.last.map({ $0 != end - 1 }) ?? true {
+            result.append(trimmed(line, cellStart..<end))
+        }
+        return result
     }
 
-    /// A cell's inline content. Text that cmark would read as a block (a leading `#` or `-`)
-    /// stays literal text: cells hold inline Markdown only.
-    private static func inlines(_ text: String, line: Int) -> [MarkdownNode] {
-        guard !text.isEmpty else { return [] }
-        let parsed = CMark.parse(text).document
-        guard parsed.children.count == 1, let paragraph = parsed.children.first, paragraph.kind == .paragraph else {
-            return [MarkdownNode(.text, literal: text, line: line, column: 1)]
-        }
-        return paragraph.children.map { relocated($0, line: line) }
-    }
-
-    /// Cell nodes carry the table line, so links found in cells report a usable location.
-    private static func relocated(_ node: MarkdownNode, line: Int) -> MarkdownNode {
-        var node = node
-        node.line = line
-        node.endLine = line
-        node.children = node.children.map { relocated($0, line: line) }
-        return node
+    private static func trimmed(_ line: ArraySlice<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, line[lower].isSpaceOrTab { lower += 1 }
+        while upper > lower, line[upper - 1].isSpaceOrTab { upper -= 1 }
+        return lower..<upper
     }
 }

@@ -46,22 +46,15 @@ public enum SitePaths {
         return result + fragment
     }
 
-    /// Resolves a `doc:`, `theme:` or `indicator:` target to a URL relative to `page`.
+    /// Resolves a `doc:`, `theme:` or `indicator:` target to a URL relative to `page`; nil when
+    /// it names nothing the site has.
     public static func resolve(_ target: String, from page: String, site: LinkedSite) -> String? {
-        if target.hasPrefix("doc:") {
-            let parts = target.dropFirst(4).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            let slug = String(parts.first ?? "")
-            guard site.document(slug) != nil else { return nil }
-            return relative(document(slug) + (parts.count > 1 ? "#" + parts[1] : ""), from: page)
+        guard let reference = SiteReference(target) else { return nil }
+        switch reference {
+        case .document(let slug, _): guard site.document(slug) != nil else { return nil }
+        case .theme(let id): guard site.theme(id) != nil else { return nil }
+        case .indicator(let id): guard site.indicator(id) != nil else { return nil }
         }
-        if target.hasPrefix("theme:") {
-            let id = String(target.dropFirst(6))
-            return site.theme(id) == nil ? nil : relative(theme(id), from: page)
-        }
-        if target.hasPrefix("indicator:") {
-            let id = String(target.dropFirst(10))
-            return site.indicator(id) == nil ? nil : relative(indicator(id), from: page)
-        }
-        return nil
+        return relative(reference.sitePath, from: page)
     }
 }

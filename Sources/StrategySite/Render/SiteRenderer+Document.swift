@@ -9,13 +9,12 @@ extension SiteRenderer {
         let path = SitePaths.document(slug)
         let meta = document.metadata
         let sectionsByAnchor = Dictionary(document.sections.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })
-        let renderer = HTMLRenderer(resolve: { [site] target in SitePaths.resolve(target, from: path, site: site) })
         let strategyPath = SitePaths.strategy(meta.strategy)
         let siteRenderer = self
         let backLinks = Self.anchorsAfterLongSections(document)
-        let body = renderer.render(document.blocks, beforeHeading: { anchor in
+        let body = document.body.assembled(before: { anchor in
             backLinks.contains(anchor) ? "<p class=\"back-to-contents\"><a href=\"#contents\">Back to contents</a></p>\n" : ""
-        }, afterHeading: { anchor in
+        }, after: { anchor in
             guard let section = sectionsByAnchor[anchor], !section.themes.isEmpty else { return "" }
             let context = SiteRenderer.compacted(siteRenderer.sectionThemes(section, in: document, from: path))
             return siteRenderer.templates.render(SiteRenderer.sectionThemesTemplate, context)
