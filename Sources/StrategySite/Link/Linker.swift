@@ -25,6 +25,8 @@ public struct Linker: Sendable {
             }
         }
 
+        site.figuresBySection = ValueProvenance(documents: documents).check(source.indicators, &diagnostics)
+
         let matcher = IndicatorMatcher(indicators: source.indicators)
         let linkedDocuments = documents.parallelMap { Self.linkMentions(in: $0, matcher: matcher) }
         site.documents = linkedDocuments.map(\.document)
