@@ -299,6 +299,18 @@ struct ProvenanceTests {
         #expect(throws: BuildFailure.self) { _ = try site.builder().build() }
     }
 
+    @Test func anExtractionFileNameStillBuildsButIsAWarningNamingThePlace() throws {
+        let body = "## Counts\n\nAbout 41 were found.\n"
+        let site = try TemporarySite.minimal(documents: ["one": "---\ntitle: One\nstrategy: \"2010\"\npublished: 2010\nsummary: S.\nsource: one.txt\n---\n\n" + body])
+        try site.write("indicators.yml", "- id: figure-x\n  title: X\n  strategy: \"2010\"\n  kind: figure\n  values:\n    - { value: \"About 41\", date: none, source: one.txt }\n    - { value: \"41\", date: none }\n")
+        #expect(Self.problems(site).sorted() == [
+            "indicators.yml:6:48: warning: source 'one.txt' names a file, not a place, so value 'About 41' cannot be checked\n  hint: write source: doc:one#counts",
+            "indicators.yml:7:16: warning: value '41' does not say where it is written\n  hint: add source: doc:<document slug>#<section anchor>",
+        ])
+        _ = try site.builder().build()
+        #expect(try site.page("indicators/index.html").contains("Written in <a class=\"figure-place\" href=\"../documents/one.html\">One</a>"))
+    }
+
     @Test func chartsOnlyDrawOneSeriesFromOneDocument() throws {
         let site = try Self.site(values: """
             - { value: "18%", date: "2011", source: "doc:one#counts", series: a }
