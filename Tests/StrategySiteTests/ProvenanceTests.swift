@@ -161,6 +161,15 @@ struct ProvenanceTests {
         if anchor == "accountability-and-governance" { #expect(!section.themes.contains("communities")) }
     }
 
+    @Test func readmeDocumentsEveryFieldEditorsCanWrite() throws {
+        let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
+        for field in DocumentMetadata.fields + Indicator.fields + Indicator.Value.fields {
+            #expect(readme.contains("| `\(field)` |"), "README does not document '\(field)'")
+        }
+        #expect(readme.contains("| `publisher` | no |"))
+        #expect(readme.contains("| `source` | yes | Where it is written: `doc:<slug>#<anchor>`"))
+    }
+
     // MARK: The lookup and the places it links to
 
     func lookupArticle(_ id: String) throws -> String {
