@@ -273,7 +273,7 @@ def generate(count, directory, seed=SEED):
         f.write(themes_yml())
     with open(os.path.join(directory, "indicators.yml"), "w") as f:
         f.write(indicators_yml(records, f"doc:{Plan(seed, 0).slug}"))
-    figures = [value for r in records for value, _ in r.get("values", [])]
+    figures = [f"{value} in {date}" for r in records for value, date in r.get("values", [])]
     total = 0
     for index in range(count):
         slug, text = document(seed, index, count, codes, ids, figures if index == 0 else ())

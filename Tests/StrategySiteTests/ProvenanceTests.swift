@@ -250,7 +250,7 @@ struct ProvenanceTests {
 
     /// A site with one document whose sections hold known figures, and `values` for one indicator.
     static func site(values: String, baseURL: String? = nil) throws -> TemporarySite {
-        let body = "Opening words: 12 in all.\n\n## Counts\n\nAbout 41 were found, 8.8% now and 18% later.\n\n### Detail\n\nSome 7 more.\n"
+        let body = "Opening words: 12 in all.\n\n## Counts\n\nAbout 41 were found, 8.8% in 2011 and 18% later.\n\n### Detail\n\nSome 7 more.\n"
         let site = try TemporarySite.minimal(documents: ["one": TemporarySite.document(body: body)])
         try site.write("indicators.yml", "- id: figure-x\n  title: X\n  strategy: \"2010\"\n  kind: figure\n  values:\n" + values)
         return site
@@ -291,6 +291,9 @@ struct ProvenanceTests {
          "it is written in 'doc:one#detail'"),
         (#"    - { value: "18%", date: none, source: "doc:one#counts", note: "earlier" }"#,
          "indicators.yml:6:67: error: note 'earlier' is not written in section '#counts' of document 'one'", ""),
+        // The period is the one the source gives, not the document's date.
+        (#"    - { value: "18%", date: "2010", source: "doc:one#counts" }"#,
+         "indicators.yml:6:29: error: date '2010' is not written in section '#counts' of document 'one'", "or date: none if it gives none"),
         (#"    - { value: "18%", date: none, source: "doc:one#count" }"#,
          "indicators.yml:6:43: error: unknown anchor '#count' in document 'one'", "did you mean 'doc:one#counts'?"),
         (#"    - { value: "18%", date: none, source: "doc:two#counts" }"#,

@@ -4,7 +4,8 @@ import Foundation
 /// place its `source` names, and indexes the values by that place for back-links.
 ///
 /// A place is `doc:slug#anchor`, meaning that section's own text (not its subsections'), or
-/// `doc:slug`, meaning the text before the document's first heading. Text is compared as the
+/// `doc:slug`, meaning the text before the document's first heading. Its `date` (unless it is
+/// `none`) and `note` must be written there too. Text is compared as the
 /// reader sees it (Markdown markup removed, every run of whitespace one space), letter for
 /// letter and case for case, and a figure must stand as a whole: "8%" is not found in "18%".
 struct ValueProvenance {
@@ -57,11 +58,14 @@ struct ValueProvenance {
             return nil
         }
         var placeIsRight = true
-        for (words, what, location) in [(value.value, "value", value.location), (value.note, "note", value.noteLocation)] where !words.isEmpty {
+        let period = value.hasPeriod ? value.date : ""
+        for (words, what, location) in [(value.value, "value", value.location), (period, "date", value.dateLocation),
+                                        (value.note, "note", value.noteLocation)] where !words.isEmpty {
             guard !Self.occurs(words, in: text) else { continue }
             placeIsRight = false
             diagnostics.append(.error("\(what) '\(words)' is not written in \(Self.describe(place))", at: location,
-                                      hint: hint(for: words, in: text, document: document)))
+                                      hint: what == "date" ? "write the period as the source gives it for this figure, or date: none if it gives none"
+                                                           : hint(for: words, in: text, document: document)))
         }
         return placeIsRight ? SectionReference(slug: place.slug, anchor: place.anchor, strategy: document.metadata.strategy) : nil
     }

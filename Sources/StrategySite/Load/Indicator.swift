@@ -20,7 +20,8 @@ public struct Indicator: Sendable, Hashable {
     public struct Value: Sendable, Hashable {
         /// The figure exactly as written in the source (`"8.8%"`, `"About 41"`).
         public var value: String
-        /// The period the source gives for the figure (`"2009/10"`), or ``noPeriod``.
+        /// The period the source gives for the figure (`"2009/10"`), as written in the same
+        /// place, or ``noPeriod``.
         public var date: String
         /// Where the figure is written: `doc:slug#anchor` (a section's own text) or `doc:slug`
         /// (the text before the document's first heading). An older form, a document's
@@ -36,6 +37,7 @@ public struct Indicator: Sendable, Hashable {
         /// Where `value`, `source` and `note` were written in indicators.yml.
         public var location = SourceLocation(path: "")
         public var sourceLocation = SourceLocation(path: "")
+        public var dateLocation = SourceLocation(path: "")
         public var noteLocation = SourceLocation(path: "")
 
         /// The `date` that says the source gives no period for the figure.
@@ -75,7 +77,8 @@ public struct Indicator: Sendable, Hashable {
             return Value(value: value, date: entry.string("date", required: true, &diagnostics) ?? "", source: source,
                          note: entry.string("note", &diagnostics) ?? "", editorial: entry.string("editorial", &diagnostics) ?? "",
                          series: entry.string("series", &diagnostics) ?? "", location: entry.location(of: "value"),
-                         sourceLocation: entry.location(of: "source"), noteLocation: entry.location(of: "note"))
+                         sourceLocation: entry.location(of: "source"), dateLocation: entry.location(of: "date"),
+                         noteLocation: entry.location(of: "note"))
         }
     }
 
