@@ -205,7 +205,7 @@ struct ProvenanceTests {
     @Test func sectionsLinkBackToTheirFiguresOnTheLookup() throws {
         let page = try Self.page("documents/2017-drug-strategy-briefing.html")
         let overview = String(page[try #require(page.range(of: "<h2 id=\"overview\">")).lowerBound...].prefix(3000))
-        #expect(overview.contains("Figures from this text in the <a href=\"../indicators/index.html\">indicator lookup</a>"))
+        #expect(overview.contains("<summary>Figures from this text in the indicator lookup (3)</summary>"))
         #expect(overview.contains("<a href=\"../indicators/index.html#figure-treatment-budget\">£550 million</a>"))
         #expect(overview.contains("<a href=\"../indicators/index.html#figure-treatment-budget\">£408m</a>"))
         // Every place a value names shows that value's back-link.

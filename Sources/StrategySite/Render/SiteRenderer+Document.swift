@@ -56,7 +56,7 @@ extension SiteRenderer {
         context["hasThemes"] = themes
         context["figures"] = figures
         context["hasFigures"] = !figures.isEmpty
-        context["lookupHref"] = link(SitePaths.indicators, from: path)
+        context["figureCount"] = figures.count
         return templates.render(Self.sectionThemesTemplate, Self.compacted(context))
     }
 
