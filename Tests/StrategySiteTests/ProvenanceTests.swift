@@ -337,12 +337,12 @@ struct ProvenanceTests {
         let site = try Self.site(values: "")
         var options = site.options()
         options.baseURL = "https://example.org/strategies/"
-        try SiteBuilder(options: options).build()
+        _ = try SiteBuilder(options: options).build()
         let page = try site.page("documents/one.html")
         #expect(page.contains("“One”, Test, 8 December 2010. Available at: https://example.org/strategies/documents/one.html</p>"))
         // Without a publisher the citation and the metadata say so, and never show a source file.
         let bare = try TemporarySite.minimal(documents: ["one": "---\ntitle: One\nstrategy: \"2010\"\npublished: 2010\nsummary: S.\nsource: one.txt\n---\n\nText.\n"])
-        try bare.builder().build()
+        _ = try bare.builder().build()
         let other = try bare.page("documents/one.html")
         #expect(other.contains("“One”, publisher not stated, 2010. Available at: documents/one.html"))
         #expect(other.contains("<dt>Publisher</dt><dd>Not stated in the source</dd>"))
