@@ -125,7 +125,7 @@ def indicators(rng):
     return records
 
 
-def indicators_yml(records):
+def indicators_yml(records, figures_source):
     out = ["# Synthetic indicators (bench/corpus.py)."]
     for r in records:
         out.append(f"- id: {r['id']}")
@@ -144,7 +144,7 @@ def indicators_yml(records):
         if r.get("values"):
             out.append("  values:")
             for value, date in r["values"]:
-                out.append(f"    - {{ value: \"{value}\", date: \"{date}\" }}")
+                out.append(f"    - {{ value: \"{value}\", date: \"{date}\", source: \"{figures_source}\" }}")
     return "\n".join(out) + "\n"
 
 
@@ -195,7 +195,7 @@ def sentence(rng, codes, count, targets):
     return text[0].upper() + text[1:] + "."
 
 
-def document(seed, index, count, codes, indicator_ids):
+def document(seed, index, count, codes, indicator_ids, figures=()):
     plan = Plan(seed, index)
     rng = plan.rng
 
@@ -234,6 +234,8 @@ def document(seed, index, count, codes, indicator_ids):
         paragraph(),
         "",
     ]
+    if figures:  # every indicator value is written here, where indicators.yml says it is
+        out += ["Figures: " + ", ".join(figures) + ".", ""]
     for level, text, themes in plan.headings:
         out.append("#" * level + " " + text)
         if themes:
@@ -270,10 +272,11 @@ def generate(count, directory, seed=SEED):
     with open(os.path.join(directory, "themes.yml"), "w") as f:
         f.write(themes_yml())
     with open(os.path.join(directory, "indicators.yml"), "w") as f:
-        f.write(indicators_yml(records))
+        f.write(indicators_yml(records, f"doc:{Plan(seed, 0).slug}"))
+    figures = [f"{value} in {date}" for r in records for value, date in r.get("values", [])]
     total = 0
     for index in range(count):
-        slug, text = document(seed, index, count, codes, ids)
+        slug, text = document(seed, index, count, codes, ids, figures if index == 0 else ())
         data = text.encode()
         total += len(data)
         with open(os.path.join(directory, "documents", slug + ".md"), "wb") as f:

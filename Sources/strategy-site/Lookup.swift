@@ -28,7 +28,10 @@ extension StrategySiteCommand {
                 let strategy = linked.config.strategy(indicator.strategy)?.shortTitle ?? indicator.strategy
                 print("\(indicator.code) — \(indicator.title) [\(strategy), \(indicator.kind.rawValue)]")
                 if !indicator.localMonitoring.isEmpty { print("  local monitoring: \(indicator.localMonitoring)") }
-                for value in indicator.values { print("  value: \(value.value) (\(value.date))") }
+                for value in indicator.values {
+                    let period = value.hasPeriod ? value.date : "no period given in the source"
+                    print("  value: \(value.value) (\(period))\(value.source.isEmpty ? "" : ", written in \(value.source)")")
+                }
                 for mention in linked.mentionsByIndicator[indicator.id] ?? [] {
                     let title = linked.document(mention.slug)?.section(mention.anchor)?.title ?? ""
                     print("  mentioned in \(mention.slug)\(mention.anchor.isEmpty ? "" : "#" + mention.anchor)\(title.isEmpty ? "" : " (\(title))")")

@@ -69,22 +69,34 @@ struct IndicatorTests {
     @Test func figuresWithValuesOverTimeGetAChartWithATextAlternative() throws {
         let figure = try article("figure-users", in: try lookupPage())
         #expect(figure.contains("<svg class=\"chart\""))
-        #expect(figure.contains("<figcaption>Users in treatment over time. 2001: 100; 2002: 150.</figcaption>"))
+        #expect(figure.contains("<figcaption>Users in treatment, as the beta plan gives it. 2001: 100; 2002: 150.</figcaption>"))
         #expect(figure.occurrences(of: "<rect") == 2)
     }
 
-    @Test func chartsCompareOnlyValuesInOneUnit() {
-        func chart(_ values: [String]) -> String? {
+    @Test func chartsCompareOnlyValuesInOneUnitSeriesAndDocument() {
+        typealias V = (value: String, date: String, source: String, series: String)
+        func charts(_ values: [V]) -> [IndicatorChart] {
             let indicator = Indicator(id: "x", code: "", title: "X", strategy: "2010", kind: .figure, parent: nil, themes: [], aliases: [],
                                       localMonitoring: "", description: "", related: [],
-                                      values: values.enumerated().map { .init(value: $1, date: "\($0)", source: "", note: "") },
+                                      values: values.map { .init(value: $0.value, date: $0.date, source: $0.source, note: "", series: $0.series) },
                                       location: SourceLocation(path: "i.yml"))
-            return IndicatorChart(indicator: indicator).svg()
+            return IndicatorChart.charts(for: indicator)
+        }
+        func chart(_ values: [String], series: String = "s") -> String? {
+            charts(values.enumerated().map { ($1, "\($0)", "doc:a#b", series) }).first?.svg()
         }
         #expect(chart(["£6.5 million", "£6.5billion"]) == nil)
+        #expect(chart(["£550 million", "£408m"]) != nil)
         #expect(chart(["8.8%", "11.1%"]) != nil)
+        #expect(chart(["8.8%", "11.1%"], series: "") == nil)
         #expect(chart(["five", "six"]) == nil)
         #expect(chart(["306,150"]) == nil)
+        // A talk's undated figure is never set against a survey year, nor one document's figure
+        // against another's, even when an editor puts them in one series.
+        #expect(charts([("11.1%", "1996", "doc:a#b", "s"), ("8.8%", Indicator.Value.noPeriod, "doc:a#b", "s")]).isEmpty)
+        #expect(charts([("8.6%", "2009/10", "doc:a#b", "s"), ("8.8%", "2011", "doc:c#d", "s")]).isEmpty)
+        // Two series are two charts.
+        #expect(charts([("1%", "2001", "doc:a", "s"), ("2%", "2002", "doc:a", "s"), ("3", "2001", "doc:a", "t"), ("4", "2002", "doc:a", "t")]).count == 2)
     }
 
     @Test func searchMatchesCodesWithOrWithoutSpacesWordsAndThemes() throws {

@@ -17,6 +17,9 @@ public struct LinkedSite: Sendable {
     public private(set) var sectionsByThemeAndStrategy: [String: [String: [SectionReference]]]
     /// Sections that mention each indicator (auto-linked or linked by hand), in document order.
     public var mentionsByIndicator: [String: [SectionReference]]
+    /// Indicator values by the section they are written in (checked against its text), for
+    /// the back-links from a section to the lookup.
+    public var figuresBySection: [SectionReference: [FigureReference]] = [:]
     /// Slug to index in `documents`: pages look documents up by slug once per link, so the
     /// lookup must not be a scan (that made a build quadratic in the number of documents).
     private var documentPositions: [String: Int]

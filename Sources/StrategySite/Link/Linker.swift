@@ -26,6 +26,8 @@ public struct Linker: Sendable {
             }
         }
 
+        site.figuresBySection = ValueProvenance(documents: documents).check(source.indicators, &diagnostics)
+
         // Gathered here and assigned once: `LinkedSite.sectionsByTheme` regroups itself by
         // strategy on every change, so appending to it section by section was quadratic.
         var sectionsByTheme: [String: [SectionReference]] = [:]

@@ -15,12 +15,43 @@ public struct Indicator: Sendable, Hashable {
         }
     }
 
-    /// A figure with its date and the document it comes from.
+    /// A figure as one document writes it, with the place it is written and the period the
+    /// source gives for it.
     public struct Value: Sendable, Hashable {
+        /// The figure exactly as written in the source (`"8.8%"`, `"About 41"`).
         public var value: String
+        /// The period the source gives for the figure (`"2009/10"`), as written in the same
+        /// place, or ``noPeriod``.
         public var date: String
+        /// Where the figure is written: `doc:slug#anchor` (a section's own text) or `doc:slug`
+        /// (the text before the document's first heading). An older form, a document's
+        /// extraction file name, is still read but cannot be checked.
         public var source: String
+        /// Words of the source that qualify the figure ("per year"), as written in the same place.
         public var note: String
+        /// An editor's remark, not the source's words; shown marked as an editorial note.
+        public var editorial: String = ""
+        /// Which run of comparable figures it belongs to; only values of one series, from one
+        /// place, are drawn as a chart together.
+        public var series: String = ""
+        /// Where `value`, `source` and `note` were written in indicators.yml.
+        public var location = SourceLocation(path: "")
+        public var sourceLocation = SourceLocation(path: "")
+        public var dateLocation = SourceLocation(path: "")
+        public var noteLocation = SourceLocation(path: "")
+
+        /// The `date` that says the source gives no period for the figure.
+        public static let noPeriod = "none"
+
+        public var hasPeriod: Bool { date != Self.noPeriod }
+
+        /// The document and section `source` names, when it is a `doc:` reference.
+        public var place: (slug: String, anchor: String)? {
+            guard source.hasPrefix("doc:") else { return nil }
+            let parts = source.dropFirst(4).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts.first ?? ""), parts.count == 2 ? String(parts[1]) : "")
+        }
+
         /// The number in `value` ("8.8%" gives 8.8, "£1.5 billion" gives 1.5), for charts.
         public var number: Double? {
             var digits = ""
@@ -31,6 +62,23 @@ public struct Indicator: Sendable, Hashable {
                 else if started { break }
             }
             return Double(digits)
+        }
+
+        static let fields = ["value", "date", "source", "note", "editorial", "series"]
+
+        static func decode(_ entry: YAMLFields, _ diagnostics: inout [Diagnostic]) -> Value? {
+            entry.rejectUnknownKeys(allowed: Self.fields, in: "value", &diagnostics)
+            guard let value = entry.string("value", required: true, &diagnostics) else { return nil }
+            let source = entry.string("source", &diagnostics) ?? ""
+            if source.isEmpty {
+                diagnostics.append(.warning("value '\(value)' does not say where it is written", at: entry.location(of: "value"),
+                                            hint: "add source: doc:<document slug>#<section anchor>"))
+            }
+            return Value(value: value, date: entry.string("date", required: true, &diagnostics) ?? "", source: source,
+                         note: entry.string("note", &diagnostics) ?? "", editorial: entry.string("editorial", &diagnostics) ?? "",
+                         series: entry.string("series", &diagnostics) ?? "", location: entry.location(of: "value"),
+                         sourceLocation: entry.location(of: "source"), dateLocation: entry.location(of: "date"),
+                         noteLocation: entry.location(of: "note"))
         }
     }
 
@@ -82,10 +130,7 @@ public struct Indicator: Sendable, Hashable {
         }
         var values: [Value] = []
         for entry in fields.children("values", expecting: "a value", &diagnostics) {
-            entry.rejectUnknownKeys(allowed: ["value", "date", "source", "note"], in: "value", &diagnostics)
-            guard let value = entry.string("value", required: true, &diagnostics) else { continue }
-            values.append(Value(value: value, date: entry.string("date", required: true, &diagnostics) ?? "",
-                                source: entry.string("source", &diagnostics) ?? "", note: entry.string("note", &diagnostics) ?? ""))
+            if let value = Value.decode(entry, &diagnostics) { values.append(value) }
         }
         let themes = fields.list("themes", &diagnostics)
         let related = fields.list("related", &diagnostics)

@@ -15,15 +15,15 @@ extension SiteRenderer {
         let body = document.body.assembled(before: { anchor in
             backLinks.contains(anchor) ? "<p class=\"back-to-contents\"><a href=\"#contents\">Back to contents</a></p>\n" : ""
         }, after: { anchor in
-            guard let section = sectionsByAnchor[anchor], !section.themes.isEmpty else { return "" }
-            let context = SiteRenderer.compacted(siteRenderer.sectionThemes(section, in: document, from: path))
-            return siteRenderer.templates.render(SiteRenderer.sectionThemesTemplate, context)
+            guard let section = sectionsByAnchor[anchor] else { return "" }
+            return siteRenderer.sectionBlock(section, in: document, from: path)
         })
 
         var values: [String: Any] = documentSummary(document, from: path)
-        values["bodyHTML"] = body
+        // Figures the lookup takes from the text before the first heading link back from its top.
+        values["bodyHTML"] = sectionBlock(nil, in: document, from: path) + body
+        values["citation"] = citation(document)
         values["author"] = meta.author
-        values["source"] = meta.source
         values["strategyTitle"] = strategyTitle(meta.strategy)
         values["strategyHref"] = link(strategyPath, from: path)
         values["toc"] = tableOfContents(document)
@@ -36,7 +36,40 @@ extension SiteRenderer {
         let index = site.position(of: slug) ?? 0
         if index > 0 { values["previous"] = documentSummary(site.documents[index - 1], from: path) }
         if index + 1 < site.documents.count { values["next"] = documentSummary(site.documents[index + 1], from: path) }
-        return page(path, template: "document", title: meta.title, ["document": values])
+        return page(path, template: "document", title: meta.title, ["document": values, "scripts": ["assets/cite.js"]])
+    }
+
+    /// What the partial under a heading shows: the section's themes (with the same themes in
+    /// the other strategies) and the figures the indicator lookup takes from its text. `nil`
+    /// stands for the text before the first heading, which has no themes.
+    func sectionBlock(_ section: Section?, in document: ParsedDocument, from path: String) -> String {
+        let reference = SectionReference(slug: document.slug, anchor: section?.anchor ?? "", strategy: document.metadata.strategy)
+        let figures = (site.figuresBySection[reference] ?? []).compactMap { figure -> [String: Any]? in
+            guard let indicator = site.indicator(figure.indicator), indicator.values.indices.contains(figure.value) else { return nil }
+            return ["value": indicator.values[figure.value].value, "title": indicator.title, "code": indicator.code,
+                    "href": link(SitePaths.indicator(indicator.id), from: path)]
+        }
+        let themes = section.map { !$0.themes.isEmpty } ?? false
+        guard themes || !figures.isEmpty else { return "" }
+        var context: [String: Any] = section.flatMap { themes ? sectionThemes($0, in: document, from: path) : nil } ?? [:]
+        context["hasThemes"] = themes
+        context["figures"] = figures
+        context["hasFigures"] = !figures.isEmpty
+        context["figureCount"] = figures.count
+        return templates.render(Self.sectionThemesTemplate, Self.compacted(context))
+    }
+
+    /// A suggested citation: author, title, publisher (or that the source names none), date,
+    /// and the page's address — absolute with a base URL, else relative to the site's root.
+    func citation(_ document: ParsedDocument) -> String {
+        let meta = document.metadata
+        let address = (site.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") + SitePaths.document(document.slug)
+        var parts: [String] = []
+        if !meta.author.isEmpty { parts.append(meta.author) }
+        parts.append("“\(meta.title)”")
+        parts.append(meta.publisher.isEmpty ? "publisher not stated" : meta.publisher)
+        parts.append(meta.published.description)
+        return parts.joined(separator: ", ") + ". Available at: " + address
     }
 
     /// How many sections of each other strategy a section's "same themes" block lists.

@@ -72,11 +72,15 @@ extension SiteRenderer {
         xml += "  <title>\(HTML.escape(site.config.title))</title>\n  <id>\(HTML.escape(base))</id>\n"
         xml += "  <link href=\"\(HTML.escape(base))\"/>\n  <link rel=\"self\" href=\"\(HTML.escape(base))feed.xml\"/>\n"
         xml += "  <updated>\(timestamp(newest))</updated>\n"
+        // Atom needs an author for every entry: the feed's own stands in where a document
+        // names neither an author nor a publisher.
+        xml += "  <author><name>\(HTML.escape(site.config.title))</name></author>\n"
         for document in site.documents.sorted(by: { $0.metadata.published > $1.metadata.published }) {
             let url = HTML.escape(base + SitePaths.document(document.slug))
             xml += "  <entry>\n    <title>\(HTML.escape(document.metadata.title))</title>\n    <id>\(url)</id>\n"
             xml += "    <link href=\"\(url)\"/>\n    <updated>\(timestamp(document.metadata.published))</updated>\n"
-            xml += "    <author><name>\(HTML.escape(document.metadata.publisher))</name></author>\n"
+            let by = document.metadata.author.isEmpty ? document.metadata.publisher : document.metadata.author
+            if !by.isEmpty { xml += "    <author><name>\(HTML.escape(by))</name></author>\n" }
             xml += "    <summary>\(HTML.escape(document.metadata.summary))</summary>\n  </entry>\n"
         }
         return xml + "</feed>\n"

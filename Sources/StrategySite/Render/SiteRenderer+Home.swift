@@ -49,7 +49,7 @@ extension SiteRenderer {
         [
             "id": indicator.id, "code": indicator.code, "title": indicator.title,
             "href": link(SitePaths.indicator(indicator.id), from: path),
-            "latestValue": indicator.values.last.map { "\($0.value) (\($0.date))" } ?? "",
+            "latestValue": indicator.values.last.map { $0.hasPeriod ? "\($0.value) (\($0.date))" : $0.value } ?? "",
         ]
     }
 }

@@ -46,13 +46,10 @@ extension SiteRenderer {
                     "href": link(SitePaths.document(document.slug) + (reference.anchor.isEmpty ? "" : "#" + reference.anchor), from: path)]
         }
         let themes = indicator.themes.compactMap { id in site.theme(id).map { ["title": $0.title, "href": link(SitePaths.theme(id), from: path)] } }
-        let values = indicator.values.map { value -> [String: Any] in
-            let source = site.documents.first { $0.metadata.source == value.source && !value.source.isEmpty }
-            return ["value": value.value, "date": value.date, "note": value.note,
-                    "sourceTitle": source?.metadata.title ?? value.source,
-                    "sourceHref": source.map { link(SitePaths.document($0.slug), from: path) } ?? ""]
+        let values = indicator.values.map { valueEntry($0, from: path) }
+        let charts = IndicatorChart.charts(for: indicator).compactMap { chart in
+            chart.svg().map { ["chartSVG": $0, "chartText": chart.textAlternative] }
         }
-        let chart = IndicatorChart(indicator: indicator)
         return [
             "id": indicator.id, "code": indicator.code, "title": indicator.title, "kind": indicator.kind.rawValue,
             "strategy": indicator.strategy, "strategyTitle": strategyShortTitle(indicator.strategy),
@@ -62,8 +59,26 @@ extension SiteRenderer {
             "values": values, "hasValues": !values.isEmpty,
             "lineage": lineage.compactMap(reference), "hasLineage": !lineage.isEmpty,
             "mentions": mentions, "hasMentions": !mentions.isEmpty,
-            "chartSVG": chart.svg() ?? "", "chartText": chart.textAlternative,
+            "charts": charts,
             "searchText": IndicatorSearch(site: site).searchText(for: indicator),
         ]
+    }
+
+    /// One value on the lookup: the figure, its period, the source's qualifying words, an
+    /// editorial note if any, and a link to the place it is written.
+    func valueEntry(_ value: Indicator.Value, from path: String) -> [String: Any] {
+        var entry: [String: Any] = [
+            "value": value.value, "date": value.hasPeriod ? value.date : "", "note": value.note, "editorial": value.editorial,
+        ]
+        if let place = value.place, let document = site.document(place.slug) {
+            let section = document.section(place.anchor)
+            entry["placeTitle"] = section?.title ?? document.metadata.title
+            entry["documentTitle"] = section == nil ? "" : document.metadata.title
+            entry["placeHref"] = link(SitePaths.document(document.slug) + (section == nil ? "" : "#" + place.anchor), from: path)
+        } else if let document = site.documents.first(where: { !value.source.isEmpty && $0.metadata.source == value.source }) {
+            entry["placeTitle"] = document.metadata.title
+            entry["placeHref"] = link(SitePaths.document(document.slug), from: path)
+        }
+        return entry
     }
 }
