@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Synthetic corpus for the StrategySite benchmark, in the content contract of DESIGN.md.
+"""Synthetic corpus for the StrategySite benchmark, in the content contract of the README.
 
     python3 bench/corpus.py 1000 /tmp/corpus-1000      # writes /tmp/corpus-1000/{site,themes,indicators}.yml, documents/
 
