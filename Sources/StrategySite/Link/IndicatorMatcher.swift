@@ -9,6 +9,8 @@ public struct IndicatorMatcher: Sendable {
     public struct Match: Equatable, Sendable { public var range: Range<Int>; public var indicatorID: String }
 
     private var forms: [UInt8: [(bytes: [UInt8], id: String)]] = [:]
+    /// Whether any form starts with a byte: one array read per byte of text, not a hash lookup.
+    private var starts = [Bool](repeating: false, count: 256)
 
     public init(indicators: [Indicator]) {
         for indicator in indicators {
@@ -18,7 +20,10 @@ public struct IndicatorMatcher: Sendable {
                 forms[first, default: []].append((bytes, indicator.id))
             }
         }
-        for key in forms.keys { forms[key]?.sort { $0.bytes.count > $1.bytes.count } }
+        for key in forms.keys {
+            forms[key]?.sort { $0.bytes.count > $1.bytes.count }
+            starts[Int(key)] = true
+        }
     }
 
     public var isEmpty: Bool { forms.isEmpty }
@@ -34,7 +39,7 @@ public struct IndicatorMatcher: Sendable {
         var result: [Match] = []
         var index = 0
         while index < bytes.count {
-            if let candidates = forms[bytes[index]], !Self.endsWord(bytes, before: index),
+            if starts[Int(bytes[index])], let candidates = forms[bytes[index]], !Self.endsWord(bytes, before: index),
                let found = candidates.first(where: { matchesForm($0.bytes, in: bytes, at: index) }) {
                 result.append(Match(range: index..<(index + found.bytes.count), indicatorID: found.id))
                 index += found.bytes.count

@@ -16,6 +16,17 @@ enum TextFile {
     static func decode(_ data: Data, displayPath: String) throws(Diagnostic) -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if String(validating: bytes, as: UTF8.self) != nil {
+            if bytes.contains(UInt8(ascii: "\r")) {
+                var unified: [UInt8] = []
+                unified.reserveCapacity(bytes.count)
+                for (index, byte) in bytes.enumerated() where byte != UInt8(ascii: "\r") || index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n") {
+                    unified.append(byte == UInt8(ascii: "\r") ? UInt8(ascii: "\n") : byte)
+                }
+                bytes = unified
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         if let offset = firstInvalidUTF8Offset(bytes) {
             let before = bytes[..<offset]
             let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
@@ -25,11 +36,7 @@ enum TextFile {
                          at: SourceLocation(path: displayPath, line: line, column: column),
                          hint: "save the file as UTF-8 in your editor")
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence.

@@ -51,6 +51,15 @@ extension SiteRenderer {
         }
         let themes = section.map { !$0.themes.isEmpty } ?? false
         guard themes || !figures.isEmpty else { return "" }
+        if figures.isEmpty, let section, path.hasPrefix("documents/") {
+            let key = RenderCache.SectionKey(themes: section.themes, inherited: !section.themesDeclared, strategy: document.metadata.strategy)
+            return cache.sectionBlock(key) { renderSectionBlock(section, figures: [], in: document, from: path) }
+        }
+        return renderSectionBlock(section, figures: figures, in: document, from: path)
+    }
+
+    private func renderSectionBlock(_ section: Section?, figures: [[String: Any]], in document: ParsedDocument, from path: String) -> String {
+        let themes = section.map { !$0.themes.isEmpty } ?? false
         var context: [String: Any] = section.flatMap { themes ? sectionThemes($0, in: document, from: path) : nil } ?? [:]
         context["hasThemes"] = themes
         context["figures"] = figures
@@ -143,7 +152,7 @@ extension SiteRenderer {
         }
         return [
             "themes": themes, "inherited": !section.themesDeclared, "others": others, "hasOthers": !others.isEmpty,
-            "anchor": section.anchor, "otherCount": others.reduce(0) { $0 + ($1["count"] as? Int ?? 0) },
+            "otherCount": others.reduce(0) { $0 + ($1["count"] as? Int ?? 0) },
         ]
     }
 

@@ -6,8 +6,8 @@ import Foundation
 extension SiteRenderer {
     func supportFiles() -> [RenderedPage] {
         var files = [
-            RenderedPage(path: "search-index.js", contents: script("STRATEGY_SITE_SEARCH", searchEntries()), template: ""),
-            RenderedPage(path: "indicators/indicators-data.js", contents: script("STRATEGY_SITE_INDICATORS", indicatorEntries()), template: ""),
+            RenderedPage(path: "search-index.js", contents: script("STRATEGY_SITE_SEARCH", writeSearchEntries), template: ""),
+            RenderedPage(path: "indicators/indicators-data.js", contents: script("STRATEGY_SITE_INDICATORS", writeIndicatorEntries), template: ""),
         ]
         if let base = site.config.baseURL {
             let base = base.hasSuffix("/") ? base : base + "/"
@@ -20,37 +20,60 @@ extension SiteRenderer {
         return files
     }
 
-    private func script(_ name: String, _ value: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return "window.\(name) = " + String(decoding: data, as: UTF8.self) + ";\n"
+    /// `window.NAME = <json>;`, the JSON written as the entries are read.
+    private func script(_ name: String, _ write: (inout JSONWriter) -> Void) -> String {
+        var json = JSONWriter(capacity: 1 << 16)
+        json.raw("window.\(name) = ")
+        write(&json)
+        json.raw(";\n")
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// One entry per section and per indicator; URLs are relative to the site root.
-    func searchEntries() -> [[String: String]] {
-        var entries: [[String: String]] = []
+    /// One entry per document, section and indicator; URLs are relative to the site root.
+    /// Keys are written in alphabetical order, as the scripts have always had them.
+    func writeSearchEntries(_ json: inout JSONWriter) {
+        func entry(kind: String, title: String, in context: String, url: String, text: String) {
+            json.beginObject()
+            json.field("in", context)
+            json.field("kind", kind)
+            json.field("text", text)
+            json.field("title", title)
+            json.field("url", url)
+            json.endObject()
+        }
+        json.beginArray()
         for document in site.documents {
-            entries.append(["kind": "document", "title": document.metadata.title, "in": strategyShortTitle(document.metadata.strategy),
-                            "url": SitePaths.document(document.slug),
-                            "text": [document.metadata.summary, document.opening].filter { !$0.isEmpty }.joined(separator: " ")])
+            entry(kind: "document", title: document.metadata.title, in: strategyShortTitle(document.metadata.strategy),
+                  url: SitePaths.document(document.slug),
+                  text: [document.metadata.summary, document.opening].filter { !$0.isEmpty }.joined(separator: " "))
             for section in document.sections {
-                entries.append(["kind": "section", "title": section.title, "in": document.metadata.title,
-                                "url": SitePaths.document(document.slug) + "#" + section.anchor, "text": section.text])
+                entry(kind: "section", title: section.title, in: document.metadata.title,
+                      url: SitePaths.document(document.slug) + "#" + section.anchor, text: section.text)
             }
         }
         for indicator in site.indicators {
-            entries.append(["kind": "indicator", "title": indicator.code.isEmpty ? indicator.title : "\(indicator.code): \(indicator.title)", "in": "Indicator lookup",
-                            "url": SitePaths.indicator(indicator.id),
-                            "text": [indicator.localMonitoring, indicator.description].filter { !$0.isEmpty }.joined(separator: " ")])
+            entry(kind: "indicator", title: indicator.code.isEmpty ? indicator.title : "\(indicator.code): \(indicator.title)", in: "Indicator lookup",
+                  url: SitePaths.indicator(indicator.id),
+                  text: [indicator.localMonitoring, indicator.description].filter { !$0.isEmpty }.joined(separator: " "))
         }
-        return entries
+        json.endArray()
     }
 
-    func indicatorEntries() -> [[String: Any]] {
-        site.indicators.map { indicator in
-            ["id": indicator.id, "code": indicator.code, "strategy": indicator.strategy, "kind": indicator.kind.rawValue,
-             "title": indicator.title, "themes": indicator.themes, "aliases": indicator.aliases,
-             "text": [indicator.localMonitoring, indicator.description].joined(separator: " ")]
+    func writeIndicatorEntries(_ json: inout JSONWriter) {
+        json.beginArray()
+        for indicator in site.indicators {
+            json.beginObject()
+            json.field("aliases", indicator.aliases)
+            json.field("code", indicator.code)
+            json.field("id", indicator.id)
+            json.field("kind", indicator.kind.rawValue)
+            json.field("strategy", indicator.strategy)
+            json.field("text", [indicator.localMonitoring, indicator.description].joined(separator: " "))
+            json.field("themes", indicator.themes)
+            json.field("title", indicator.title)
+            json.endObject()
         }
+        json.endArray()
     }
 
     private func sitemap(base: String) -> String {

@@ -10,6 +10,7 @@ public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
     /// Extra HTML for the end of `<body>`; `serve` uses it for its reload script. Empty for `build`.
     public var bodyEnd: String
+    let cache = RenderCache()
 
     public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "") {
         self.site = site
@@ -17,14 +18,25 @@ public struct SiteRenderer: Sendable {
         self.bodyEnd = bodyEnd
     }
 
-    /// Every page of the site; documents and themes render in parallel.
+    /// Every page of the site, rendered in parallel: the site-wide pages (lookup, theme index,
+    /// search data) are single jobs as large as many documents, so they go first and the
+    /// documents fill the cores around them.
     public func renderAll() -> [RenderedPage] {
-        var pages = site.documents.map(\.slug).parallelMap { renderDocument($0) }
-        pages += site.themes.map(\.id).parallelMap { renderTheme($0) }
-        pages += site.config.strategies.map(\.id).map { renderStrategy($0) }
-        pages += [renderHome(), renderThemeIndex(), renderIndicators(), renderSearch(), renderAccessibility(), renderNotFound()]
-        pages += supportFiles()
-        return pages
+        enum Job { case siteWide(Int), theme(String), strategy(String), document(String) }
+        let siteWide: [@Sendable (SiteRenderer) -> [RenderedPage]] = [
+            { [$0.renderIndicators()] }, { [$0.renderThemeIndex()] }, { $0.supportFiles() },
+            { [$0.renderHome(), $0.renderSearch(), $0.renderAccessibility(), $0.renderNotFound()] },
+        ]
+        let jobs = siteWide.indices.map(Job.siteWide) + site.themes.map { Job.theme($0.id) }
+            + site.config.strategies.map { Job.strategy($0.id) } + site.documents.map { Job.document($0.slug) }
+        return jobs.parallelMap { job -> [RenderedPage] in
+            switch job {
+            case .siteWide(let index): return siteWide[index](self)
+            case .theme(let id): return [renderTheme(id)]
+            case .strategy(let id): return [renderStrategy(id)]
+            case .document(let slug): return [renderDocument(slug)]
+            }
+        }.flatMap { $0 }
     }
 
     // MARK: Shared context

@@ -22,6 +22,7 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error("templates directory not found", at: SourceLocation(path: directory)))
             return nil
         }
+        _ = TemplateEscaping.register
         var library = MustacheLibrary()
         var partials: [String: Set<String>] = [:]
         var locations: [String: String] = [:]
@@ -34,7 +35,7 @@ public struct TemplateSet: Sendable {
             let displayPath = (directory.hasSuffix("/") ? directory : directory + "/") + relative
             do {
                 let text = try TextFile.read(file, displayPath: displayPath)
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
                 partials[name] = Self.partialNames(in: text)
                 locations[name] = displayPath
             } catch let error as Diagnostic {
@@ -43,7 +44,7 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 unreadable.insert(name)
                 diagnostics.append(.error("template syntax: \(Self.describe(error.error))",
-                                          at: SourceLocation(path: displayPath, line: error.context.lineNumber, column: error.context.columnNumber + 1)))
+                                          at: SourceLocation(path: displayPath, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber + 1)))
             } catch {
                 unreadable.insert(name)
                 diagnostics.append(.error("template could not be read: \(error)", at: SourceLocation(path: displayPath)))

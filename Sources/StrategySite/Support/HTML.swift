@@ -29,11 +29,19 @@ public enum HTML {
         text.withUTF8 { appendEscaped($0, to: &out) }
     }
 
+    /// `text` escaped; the same string, not a copy, when nothing in it needs escaping (most
+    /// titles and links), which is what makes template values cheap.
     public static func escape(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        appendEscaped(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
+                return nil
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            appendEscaped(bytes, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     /// Appends a URL prepared for an `href` or `src` as cmark's own renderer does: `&` and `'`
