@@ -55,6 +55,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var listingDiagnostics: [Diagnostic] = []
     private var documents: [String: DocumentEntry] = [:]
     private var reservedIDs: Set<String> = []
+    /// Pages rendered before, reused when their context is unchanged.
+    private let memo = PageMemo()
     private var templates: TemplateSet?
     private var templateDiagnostics: [Diagnostic] = []
     private var rendered: RenderedState?
@@ -220,6 +222,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var found: [Diagnostic] = []
         templates = TemplateSet.load(directory: options.templatesDirectory, &found)
         templateDiagnostics = found
+        memo.removeAll() // equal contexts make equal pages only with the same templates
     }
 
     private var assetsDirectory: String { (options.templatesDirectory as NSString).appendingPathComponent("assets") }
@@ -296,7 +299,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let site = Linker().link(source, documents: parsed, &found)
         guard !found.hasErrors else { return fail(found) }
 
-        let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd)
+        let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd, memo: memo)
         let cards = Self.cards(site)
         let jobs = incrementalJobs(site: site, cards: cards, templates: templates)
         var pages: [RenderedPage]

@@ -11,11 +11,14 @@ public struct SiteRenderer: Sendable {
     /// Extra HTML for the end of `<body>`; `serve` uses it for its reload script. Empty for `build`.
     public var bodyEnd: String
     let cache = RenderCache()
+    /// `serve`'s pages from the previous rebuild; nil for `build`, which renders every page once.
+    let memo: PageMemo?
 
-    public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "") {
+    public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "", memo: PageMemo? = nil) {
         self.site = site
         self.templates = templates
         self.bodyEnd = bodyEnd
+        self.memo = memo
     }
 
     /// Every page of the site, rendered in parallel: the site-wide pages (lookup, theme index,
@@ -53,7 +56,8 @@ public struct SiteRenderer: Sendable {
         context["nav"] = navigation(from: path, root: absoluteRoot)
         context["bodyEndHTML"] = bodyEnd
         let compact = Self.compacted(context)
-        return RenderedPage(path: path, contents: templates.render(template, compact), template: template)
+        guard let memo else { return RenderedPage(path: path, contents: templates.render(template, compact), template: template) }
+        return RenderedPage(path: path, contents: memo.page(path + "\u{0}" + template, context: compact) { templates.render(template, compact) }, template: template)
     }
 
     /// Replaces empty strings, empty lists and nils with ``Blank``, so a template can write
