@@ -33,13 +33,6 @@ extension StrategySiteCommand {
         }
 
         func run() throws {
-            if !HostCheck.isLoopback(host) {
-                FileHandle.standardError.write("""
-                    warning: --host \(host) is not a loopback address: anyone who can reach this machine on port \(port) can \
-                    see the preview. Use --host 127.0.0.1 (the default) to keep it private.
-
-                    """)
-            }
             let host = self.host
             let server = PreviewServer(options: site.builderOptions(), host: host, port: port)
             let failure = FailureBox()
@@ -47,6 +40,14 @@ extension StrategySiteCommand {
             Task.detached {
                 do {
                     try await server.run { port in
+                        // Said once the port is bound, so that with --port 0 it names the real one.
+                        if !HostCheck.isLoopback(host) {
+                            FileHandle.standardError.write("""
+                                warning: --host \(host) is not a loopback address: anyone who can reach this machine on port \(port) can \
+                                see the preview. Use --host 127.0.0.1 (the default) to keep it private.
+
+                                """)
+                        }
                         let shown = ["0.0.0.0", "::", "[::]"].contains(host) ? "127.0.0.1" : host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
                         print("Serving the site at http://\(shown):\(port)/ (press Ctrl-C to stop)")
                         fflush(nil)

@@ -1,0 +1,65 @@
+import Foundation
+
+/// What an interrupted build left beside the output, and how the next build puts it right.
+///
+/// A build writes `.<Output>.staging-<token>`, then renames the output to
+/// `.<Output>.previous-<token>` and the staging folder to the output. `kill -9` or a power cut
+/// can stop it between any two steps, so the next build (holding the ``OutputLock``) first:
+///
+/// 1. renames the newest `previous` folder back to the output if the output is missing (the crash
+///    fell between the two renames, so that folder is the last complete site, dotfiles and all);
+/// 2. moves into the output every top-level dotfile a leftover folder holds that the output lacks
+///    (a user's file is never deleted with the debris);
+/// 3. removes the leftover folders.
+///
+/// Dotfiles in staging folders are hard links to the output's own, so step 2 finds nothing to
+/// move in the usual case, and removing the folder removes only the extra links.
+struct OutputDebris {
+    var output: URL
+
+    var parent: URL { output.deletingLastPathComponent() }
+    var stagingPrefix: String { ".\(output.lastPathComponent).staging-" }
+    var previousPrefix: String { ".\(output.lastPathComponent).previous-" }
+
+    func stagingFolder(token: String) -> URL { parent.appendingPathComponent(stagingPrefix + token) }
+    func previousFolder(token: String) -> URL { parent.appendingPathComponent(previousPrefix + token) }
+
+    /// The leftover folders, newest first.
+    func leftovers() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        return names.filter { $0.hasPrefix(stagingPrefix) || $0.hasPrefix(previousPrefix) }
+            .map { parent.appendingPathComponent($0) }
+            .sorted { Self.modified($0) > Self.modified($1) }
+    }
+
+    /// Puts the output right after an interrupted build; returns what it did, one sentence each.
+    func clean() throws -> [String] {
+        let fileManager = FileManager.default
+        var done: [String] = []
+        var leftovers = leftovers()
+        guard !leftovers.isEmpty else { return done }
+        if !FileSystemEntry.exists(output.path),
+           let previous = leftovers.first(where: { $0.lastPathComponent.hasPrefix(previousPrefix) }) {
+            try fileManager.moveItem(at: previous, to: output)
+            leftovers.removeAll { $0 == previous }
+            done.append("restored \(output.lastPathComponent) from an interrupted build")
+        }
+        for folder in leftovers {
+            let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where name.hasPrefix(".") && name != SiteWriter.markerName {
+                let target = output.appendingPathComponent(name)
+                guard !FileSystemEntry.exists(target.path) else { continue }
+                if !FileSystemEntry.exists(output.path) { try fileManager.createDirectory(at: output, withIntermediateDirectories: true) }
+                try fileManager.moveItem(at: folder.appendingPathComponent(name), to: target)
+                done.append("put \(name) back into \(output.lastPathComponent)")
+            }
+            try fileManager.removeItem(at: folder)
+        }
+        done.append("removed \(leftovers.count) folder\(leftovers.count == 1 ? "" : "s") left by an interrupted build")
+        return done
+    }
+
+    private static func modified(_ url: URL) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
+    }
+}

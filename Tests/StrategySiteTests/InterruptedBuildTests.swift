@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import StrategySite
+
+/// Real `strategy-site build` processes, run side by side and killed with SIGKILL at random
+/// points: whatever happens, no file a user put in the output is lost, and the next build
+/// leaves no debris.
+@Suite("Interrupted and concurrent builds", .serialized)
+struct InterruptedBuildTests {
+    /// A built site whose output also holds a user's dotfiles: many small files (so a kill
+    /// often lands while they are carried over), a folder, a link and a hidden file.
+    static func siteWithUserFiles() throws -> TemporarySite {
+        let site = try TemporarySite(copying: "themes-site")
+        try site.builder().build()
+        let objects = site.output + "/.git/objects"
+        try FileManager.default.createDirectory(atPath: objects, withIntermediateDirectories: true)
+        for index in 0..<600 {
+            try Data("object \(index)\n".utf8).write(to: URL(fileURLWithPath: "\(objects)/\(index)"))
+        }
+        try Data("ref: refs/heads/main\n".utf8).write(to: URL(fileURLWithPath: site.output + "/.git/HEAD"))
+        try FileManager.default.createSymbolicLink(atPath: site.output + "/.git/head-link", withDestinationPath: "HEAD")
+        try Data().write(to: URL(fileURLWithPath: site.output + "/.gitkeep"))
+        try FileManager.default.createDirectory(atPath: site.output + "/.well-known", withIntermediateDirectories: true)
+        try Data("Contact: mailto:x@example.org\n".utf8).write(to: URL(fileURLWithPath: site.output + "/.well-known/security.txt"))
+        return site
+    }
+
+    /// The user's files in `folder`: every path under a top-level dotfile but the build marker.
+    static func userFiles(in folder: String) -> [String: Data] {
+        guard let all = try? snapshot(folder) else { return [:] }
+        return all.filter { path, _ in path.hasPrefix(".") && !path.hasPrefix(SiteWriter.markerName) }
+    }
+
+    /// Folders an interrupted build left beside the output.
+    static func debris(_ site: TemporarySite) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Output.staging-") || $0.hasPrefix(".Output.previous-") }
+    }
+
+    static func startBuild(_ site: TemporarySite) throws -> Process {
+        let process = Process()
+        process.executableURL = try #require(CommandLineTests.executable, "strategy-site not built next to the tests")
+        process.arguments = ["build", "--content", "Content", "--templates", Repository.templates]
+        process.currentDirectoryURL = site.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func concurrentBuildsWaitForEachOtherAndAllSucceed() throws {
+        let site = try Self.siteWithUserFiles()
+        let before = Self.userFiles(in: site.output)
+        for _ in 0..<3 {
+            let builds = try (0..<3).map { _ in try Self.startBuild(site) }
+            for build in builds { build.waitUntilExit() }
+            #expect(builds.map(\.terminationStatus) == [0, 0, 0])
+            #expect(Self.userFiles(in: site.output) == before)
+            #expect(try Self.debris(site).isEmpty)
+        }
+        #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
+    }
+
+    @Test func aSecondBuildSaysItWaits() throws {
+        let site = try Self.siteWithUserFiles()
+        // Hold the lock as a build would, then start a real build and watch it wait.
+        let writer = SiteBuilder(options: site.options()).writer
+        let errors = Pipe()
+        let process = Process()
+        try writer.locked {
+            process.executableURL = try? #require(CommandLineTests.executable)
+            process.arguments = ["build", "--content", "Content", "--templates", Repository.templates]
+            process.currentDirectoryURL = site.root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try? process.run()
+            Thread.sleep(forTimeInterval: 1)
+            #expect(process.isRunning, "the second build should wait for the lock")
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(text.contains("note: another build (process \(getpid())) is writing Output; waiting for it to finish"), "\(text)")
+    }
+
+    /// The crash test: about a hundred builds, one to three at a time, most killed at a random
+    /// moment. After every round each of the user's files is still in the output or in a
+    /// folder the next build restores it from; after the next complete build, the output holds
+    /// them all, byte for byte, and nothing else is left beside it.
+    @Test func killedBuildsNeverLoseAUsersFile() throws {
+        let site = try Self.siteWithUserFiles()
+        let before = Self.userFiles(in: site.output)
+        let seed = UInt64(Date().timeIntervalSince1970 * 1000)
+        var generator = SeededGenerator(seed: seed)
+        // How long one build takes here, so that kills land all through it.
+        let start = Date()
+        let timing = try Self.startBuild(site)
+        timing.waitUntilExit()
+        let buildTime = max(Date().timeIntervalSince(start), 0.05)
+
+        let deadline = Date().addingTimeInterval(15)
+        var rounds = 0, killed = 0
+        while Date() < deadline && rounds < 40 {
+            rounds += 1
+            let builds = try (0..<Int.random(in: 1...3, using: &generator)).map { _ in try Self.startBuild(site) }
+            for build in builds {
+                Thread.sleep(forTimeInterval: Double.random(in: 0...(buildTime * 1.5), using: &generator))
+                if Int.random(in: 0..<10, using: &generator) < 8 {
+                    kill(build.processIdentifier, SIGKILL)
+                    killed += 1
+                }
+            }
+            for build in builds { build.waitUntilExit() }
+
+            // Nothing lost, even before the next build cleans up.
+            var found = Self.userFiles(in: site.output)
+            for folder in try Self.debris(site) {
+                for (path, data) in Self.userFiles(in: site.root.path + "/" + folder) where found[path] == nil { found[path] = data }
+            }
+            let lost = Set(before.keys).subtracting(found.keys)
+            #expect(lost.isEmpty, "seed \(seed), round \(rounds): \(lost.count) of the user's files are nowhere, e.g. \(lost.sorted().prefix(3))")
+
+            // The next complete build puts everything right.
+            let next = try Self.startBuild(site)
+            next.waitUntilExit()
+            #expect(next.terminationStatus == 0, "seed \(seed), round \(rounds)")
+            #expect(Self.userFiles(in: site.output) == before, "seed \(seed), round \(rounds): the user's files differ after the next build")
+            let left = try Self.debris(site)
+            #expect(left.isEmpty, "seed \(seed), round \(rounds): debris left: \(left)")
+            #expect(FileManager.default.fileExists(atPath: site.output + "/documents/alpha.html"))
+            if lost.isEmpty == false { break }
+        }
+        #expect(killed > 10, "too few builds were killed to prove anything (\(killed) in \(rounds) rounds)")
+    }
+
+    /// A crash between the two renames leaves no output at all, only `.Output.previous-*`: the
+    /// next build puts it back before anything else, and its dotfiles with it.
+    @Test func theNextBuildRestoresAnOutputLeftAsidePreviousFolder() throws {
+        let site = try Self.siteWithUserFiles()
+        let before = Self.userFiles(in: site.output)
+        let previous = site.root.appendingPathComponent(".Output.previous-1-2").path
+        try FileManager.default.moveItem(atPath: site.output, toPath: previous)
+        let staging = site.root.appendingPathComponent(".Output.staging-1-2").path
+        try FileManager.default.createDirectory(atPath: staging + "/documents", withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: URL(fileURLWithPath: staging + "/documents/alpha.html"))
+        // A dotfile only a staging folder holds (its owner removed it from the output meanwhile)
+        // is put back too: a user's file is never deleted with the debris.
+        try Data("only here".utf8).write(to: URL(fileURLWithPath: staging + "/.only-in-staging"))
+        try site.builder().build()
+        var expected = before
+        expected[".only-in-staging"] = Data("only here".utf8)
+        #expect(Self.userFiles(in: site.output) == expected)
+        #expect(try Self.debris(site).isEmpty)
+    }
+}
