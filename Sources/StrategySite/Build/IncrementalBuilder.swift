@@ -236,6 +236,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         source.documents = documents.keys.sorted().compactMap { documents[$0]?.parsed?.source }
         let parsed = documents.keys.sorted().compactMap { documents[$0]?.parsed }
         let site = Linker().link(source, documents: parsed, &found)
+        found = DiagnosticCascade.collapse(found, contentDirectory: options.contentDirectory)
         guard !found.hasErrors else { return fail(found) }
 
         let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd)

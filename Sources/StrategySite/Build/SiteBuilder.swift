@@ -86,7 +86,7 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += parsed.flatMap(\.1)
         let site = Linker().link(source, documents: parsed.map(\.0), &diagnostics)
-        return (site, diagnostics)
+        return (site, DiagnosticCascade.collapse(diagnostics, contentDirectory: options.contentDirectory))
     }
 
     /// Every stage but writing.
