@@ -15,7 +15,9 @@ extension StrategySiteCommand {
                 here, until they are fixed. Press Ctrl-C to stop.
 
                 The preview answers only requests addressed to 127.0.0.1, localhost or the --host address, \
-                and only from the site in memory.
+                and only from the site in memory. It answers 400 to a request with several Host headers or \
+                with an absolute-form target (http://other.example/) for another server, and closes a \
+                connection with no request in progress, or with headers never finished, after 30 seconds.
                 """
         )
 
