@@ -7,15 +7,20 @@ import Testing
 /// leaves no debris.
 @Suite("Interrupted and concurrent builds", .serialized)
 struct InterruptedBuildTests {
-    /// A built site whose output also holds a user's dotfiles: many small files (so a kill
-    /// often lands while they are carried over), a folder, a link and a hidden file.
+    /// A built site whose output also holds a user's dotfiles: many small files, at the top
+    /// and in a folder (so a kill often lands while they are carried over), a link and an
+    /// empty file.
     static func siteWithUserFiles() throws -> TemporarySite {
         let site = try TemporarySite(copying: "themes-site")
         try site.builder().build()
         let objects = site.output + "/.git/objects"
         try FileManager.default.createDirectory(atPath: objects, withIntermediateDirectories: true)
-        for index in 0..<600 {
+        for index in 0..<300 {
             try Data("object \(index)\n".utf8).write(to: URL(fileURLWithPath: "\(objects)/\(index)"))
+        }
+        // Many top-level dotfiles: each was once moved on its own, the widest window for a race.
+        for index in 0..<500 {
+            try Data("note \(index)\n".utf8).write(to: URL(fileURLWithPath: site.output + "/.note-\(index)"))
         }
         try Data("ref: refs/heads/main\n".utf8).write(to: URL(fileURLWithPath: site.output + "/.git/HEAD"))
         try FileManager.default.createSymbolicLink(atPath: site.output + "/.git/head-link", withDestinationPath: "HEAD")
@@ -97,7 +102,7 @@ struct InterruptedBuildTests {
         timing.waitUntilExit()
         let buildTime = max(Date().timeIntervalSince(start), 0.05)
 
-        let deadline = Date().addingTimeInterval(15)
+        let deadline = Date().addingTimeInterval(12)
         var rounds = 0, killed = 0
         while Date() < deadline && rounds < 40 {
             rounds += 1
