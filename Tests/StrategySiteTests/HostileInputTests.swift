@@ -32,6 +32,16 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: site.output))
     }
 
+    @Test func aDocumentsFolderLinkedFromOutsideIsRefused() throws {
+        let site = try TemporarySite.minimal()
+        let elsewhere = site.root.appendingPathComponent("elsewhere").path
+        try FileManager.default.moveItem(atPath: site.content + "/documents", toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: site.content + "/documents", withDestinationPath: elsewhere)
+        let found = messages(site)
+        #expect(found.contains { $0.hasPrefix(site.content + "/documents/one.md:1:1: error: one.md is reached through a link and lies at ")
+            && $0.contains("outside the content folder") }, "\(found)")
+    }
+
     @Test func aLinkInsideContentIsFollowed() throws {
         let site = try TemporarySite.minimal()
         try site.write("drafts/two.md", TemporarySite.document(title: "Two"))

@@ -156,4 +156,32 @@ struct InterruptedBuildTests {
         #expect(Self.userFiles(in: site.output) == expected)
         #expect(try Self.debris(site).isEmpty)
     }
+
+    /// Files created in the old output's dot-folders while a build linked them over are moved
+    /// into the new output, not deleted with the old one; nothing in the output is replaced.
+    @Test func filesOnlyTheOldOutputHoldsAreRescued() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rescue-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Output"), old = root.appendingPathComponent(".Output.previous-1-1")
+        func write(_ folder: URL, _ path: String, _ text: String) throws {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try write(output, ".git/HEAD", "new")
+        try write(old, ".git/HEAD", "old")
+        try write(old, ".git/objects/ab/cdef", "written during the build")
+        try write(old, ".git/index.lock", "lock")
+        try write(old, ".new-dotfile", "x")
+        try write(old, "index.html", "an old page")
+        try write(old, SiteWriter.markerName, "marker")
+        let moved = try OutputDebris(output: output).rescue(from: old)
+        #expect(moved.count == 3, "\(moved)")
+        #expect(try String(contentsOf: output.appendingPathComponent(".git/HEAD"), encoding: .utf8) == "new")
+        #expect(try String(contentsOf: output.appendingPathComponent(".git/objects/ab/cdef"), encoding: .utf8) == "written during the build")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".git/index.lock").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".new-dotfile").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(SiteWriter.markerName).path))
+    }
 }

@@ -104,13 +104,15 @@ public struct ContentLoader: Sendable {
         return markdownFiles
     }
 
-    /// An error if `path` is a link whose target lies outside the content folder: the site
-    /// publishes only what is in `Content/`, and a link could publish any file on the machine.
+    /// An error if `path`, with every link on the way resolved (the file, or a folder such as
+    /// `documents/` itself), lies outside the content folder: the site publishes only what is
+    /// in `Content/`, and a link could publish any file on the machine.
     func linkLeadingOut(_ path: String) -> Diagnostic? {
-        guard FileSystemEntry.at(path) == .symlink, let target = FileSystemEntry.realPath(path),
-              let root = FileSystemEntry.realPath(contentDirectory), !FileSystemEntry.isInside(target, root) else { return nil }
+        guard let target = FileSystemEntry.realPath(path), let root = FileSystemEntry.realPath(contentDirectory),
+              !FileSystemEntry.isInside(target, root) else { return nil }
         let name = (path as NSString).lastPathComponent
-        return .error("\(name) is a link to \(target), outside the content folder; it was not published", at: SourceLocation(path: path),
+        let what = FileSystemEntry.at(path) == .symlink ? "\(name) is a link to \(target)" : "\(name) is reached through a link and lies at \(target)"
+        return .error("\(what), outside the content folder; it was not published", at: SourceLocation(path: path),
                       hint: "copy the file itself into \((path as NSString).deletingLastPathComponent)/ instead of linking to it")
     }
 

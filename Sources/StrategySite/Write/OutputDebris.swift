@@ -8,8 +8,8 @@ import Foundation
 ///
 /// 1. renames the newest `previous` folder back to the output if the output is missing (the crash
 ///    fell between the two renames, so that folder is the last complete site, dotfiles and all);
-/// 2. moves into the output every top-level dotfile a leftover folder holds that the output lacks
-///    (a user's file is never deleted with the debris);
+/// 2. moves into the output every dotfile a leftover folder holds that the output lacks, at any
+///    depth (a user's file is never deleted with the debris; see ``rescue(from:)``);
 /// 3. removes the leftover folders.
 ///
 /// Dotfiles in staging folders are hard links to the output's own, so step 2 finds nothing to
@@ -45,18 +45,40 @@ struct OutputDebris {
             done.append("restored \(output.lastPathComponent) from an interrupted build")
         }
         for folder in leftovers {
-            let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names.sorted() where name.hasPrefix(".") && name != SiteWriter.markerName {
-                let target = output.appendingPathComponent(name)
-                guard !FileSystemEntry.exists(target.path) else { continue }
-                if !FileSystemEntry.exists(output.path) { try fileManager.createDirectory(at: output, withIntermediateDirectories: true) }
-                try fileManager.moveItem(at: folder.appendingPathComponent(name), to: target)
-                done.append("put \(name) back into \(output.lastPathComponent)")
-            }
+            done += try rescue(from: folder)
             try fileManager.removeItem(at: folder)
         }
         done.append("removed \(leftovers.count) folder\(leftovers.count == 1 ? "" : "s") left by an interrupted build")
         return done
+    }
+
+    /// Moves into the output every user file `folder` holds that the output lacks: top-level
+    /// dotfiles (but the build marker) and, inside dot-folders present in both, any entry at
+    /// any depth. Nothing that exists in the output is replaced. Returns what it moved.
+    ///
+    /// After a swap this catches a file the user (or git) created in the old output while the
+    /// build was carrying the dotfiles over; after a crash, whatever the interrupted build held.
+    func rescue(from folder: URL) throws -> [String] {
+        let fileManager = FileManager.default
+        var moved: [String] = []
+        func merge(_ source: URL, into target: URL, shown: String, topLevel: Bool) throws {
+            let names = (try? fileManager.contentsOfDirectory(atPath: source.path)) ?? []
+            for name in names.sorted() where !topLevel || (name.hasPrefix(".") && name != SiteWriter.markerName) {
+                let from = source.appendingPathComponent(name), to = target.appendingPathComponent(name)
+                switch (FileSystemEntry.at(from.path), FileSystemEntry.at(to.path)) {
+                case (_, .missing):
+                    if !FileSystemEntry.exists(target.path) { try fileManager.createDirectory(at: target, withIntermediateDirectories: true) }
+                    try fileManager.moveItem(at: from, to: to)
+                    moved.append("put \(shown)\(name) back into \(output.lastPathComponent)")
+                case (.directory, .directory):
+                    try merge(from, into: to, shown: shown + name + "/", topLevel: false)
+                default:
+                    continue
+                }
+            }
+        }
+        try merge(folder, into: output, shown: "", topLevel: true)
+        return moved
     }
 
     private static func modified(_ url: URL) -> Date {

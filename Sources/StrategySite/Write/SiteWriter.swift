@@ -163,7 +163,8 @@ public struct SiteWriter: Sendable {
                 swappedOut = true
                 try fileManager.moveItem(at: staging, to: output)
                 swappedOut = false
-                try? fileManager.removeItem(at: previous)
+                // Anything written into the old output's dotfolders while they were being linked.
+                if (try? debris.rescue(from: previous)) != nil { try? fileManager.removeItem(at: previous) }
             } else {
                 try fileManager.moveItem(at: staging, to: output)
             }
