@@ -31,6 +31,14 @@ struct OutputSafetyTests {
         #expect(FileManager.default.fileExists(atPath: site.output + "/.gitkeep"))
     }
 
+    @Test func aNamedPipeAmongTheDotfilesIsKept() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        try site.builder().build()
+        #expect(mkfifo(site.output + "/.pipe", 0o600) == 0)
+        try site.builder().build()
+        #expect(FileSystemEntry.at(site.output + "/.pipe") == .fifo)
+    }
+
     @Test func refusesANonEmptyFolderItDidNotCreateUnlessForced() throws {
         let site = try TemporarySite(copying: "themes-site")
         try FileManager.default.createDirectory(atPath: site.output, withIntermediateDirectories: true)

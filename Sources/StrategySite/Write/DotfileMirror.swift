@@ -12,7 +12,8 @@ import Darwin
 /// deleted them. Instead every regular file is hard-linked (the same file under a second
 /// name, so nothing is copied and nothing leaves the output until the swap), folders are
 /// recreated, and links are recreated pointing where they pointed. Where hard links are not
-/// possible the file is copied.
+/// possible a regular file is copied; a named pipe, socket or device that cannot be linked
+/// stops the build with a message (before anything is swapped).
 enum DotfileMirror {
     struct Failure: Error { var message: String }
 
@@ -58,7 +59,10 @@ enum DotfileMirror {
                 throw Failure(message: "cannot keep the link \(shown): \(String(cString: strerror(errno)))")
             }
         case let kind:
-            throw Failure(message: "\(shown) in the output folder is \(kind.description); move it out of the output folder, which holds only files, folders and links")
+            // A named pipe, socket or device node can be hard-linked too; it cannot be copied.
+            guard link(source, target) == 0 else {
+                throw Failure(message: "cannot keep \(shown), \(kind.description), in the output: \(String(cString: strerror(errno))); move it out of the output folder")
+            }
         }
     }
 }
