@@ -38,13 +38,15 @@ struct InterruptedBuildTests {
 
     /// Folders an interrupted build left beside the output.
     static func debris(_ site: TemporarySite) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Output.staging-") || $0.hasPrefix(".Output.previous-") }
+        try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".Output.staging-") || $0.hasPrefix(".Output.previous-") || $0.hasPrefix(".site.zip.partial-")
+        }
     }
 
-    static func startBuild(_ site: TemporarySite) throws -> Process {
+    static func startBuild(_ site: TemporarySite, zip: Bool = false) throws -> Process {
         let process = Process()
         process.executableURL = try #require(CommandLineTests.executable, "strategy-site not built next to the tests")
-        process.arguments = ["build", "--content", "Content", "--templates", Repository.templates]
+        process.arguments = ["build", "--content", "Content", "--templates", Repository.templates] + (zip ? ["--zip", "site.zip"] : [])
         process.currentDirectoryURL = site.root
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -87,8 +89,8 @@ struct InterruptedBuildTests {
         #expect(text.contains("note: another build (process \(getpid())) is writing Output; waiting for it to finish"), "\(text)")
     }
 
-    /// The crash test: about a hundred builds, one to three at a time, most killed at a random
-    /// moment. After every round each of the user's files is still in the output or in a
+    /// The crash test: dozens of builds with `--zip`, one to three at a time, most killed at a
+    /// random moment. After every round each of the user's files is still in the output or in a
     /// folder the next build restores it from; after the next complete build, the output holds
     /// them all, byte for byte, and nothing else is left beside it.
     @Test func killedBuildsNeverLoseAUsersFile() throws {
@@ -98,7 +100,7 @@ struct InterruptedBuildTests {
         var generator = SeededGenerator(seed: seed)
         // How long one build takes here, so that kills land all through it.
         let start = Date()
-        let timing = try Self.startBuild(site)
+        let timing = try Self.startBuild(site, zip: true)
         timing.waitUntilExit()
         let buildTime = max(Date().timeIntervalSince(start), 0.05)
 
@@ -106,7 +108,7 @@ struct InterruptedBuildTests {
         var rounds = 0, killed = 0
         while Date() < deadline && rounds < 40 {
             rounds += 1
-            let builds = try (0..<Int.random(in: 1...3, using: &generator)).map { _ in try Self.startBuild(site) }
+            let builds = try (0..<Int.random(in: 1...3, using: &generator)).map { _ in try Self.startBuild(site, zip: true) }
             for build in builds {
                 Thread.sleep(forTimeInterval: Double.random(in: 0...(buildTime * 1.5), using: &generator))
                 if Int.random(in: 0..<10, using: &generator) < 8 {
@@ -125,13 +127,14 @@ struct InterruptedBuildTests {
             #expect(lost.isEmpty, "seed \(seed), round \(rounds): \(lost.count) of the user's files are nowhere, e.g. \(lost.sorted().prefix(3))")
 
             // The next complete build puts everything right.
-            let next = try Self.startBuild(site)
+            let next = try Self.startBuild(site, zip: true)
             next.waitUntilExit()
             #expect(next.terminationStatus == 0, "seed \(seed), round \(rounds)")
             #expect(Self.userFiles(in: site.output) == before, "seed \(seed), round \(rounds): the user's files differ after the next build")
             let left = try Self.debris(site)
             #expect(left.isEmpty, "seed \(seed), round \(rounds): debris left: \(left)")
             #expect(FileManager.default.fileExists(atPath: site.output + "/documents/alpha.html"))
+            #expect(SiteArchiver.isZip(site.root.appendingPathComponent("site.zip")), "seed \(seed), round \(rounds): site.zip is not a zip")
             if lost.isEmpty == false { break }
         }
         #expect(killed > 10, "too few builds were killed to prove anything (\(killed) in \(rounds) rounds)")

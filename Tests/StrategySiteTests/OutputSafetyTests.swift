@@ -84,6 +84,24 @@ struct ZipTests {
         #expect(try Data(contentsOf: unpacked.appendingPathComponent("offline/documents/alpha.html")) == Data(contentsOf: URL(fileURLWithPath: site.output + "/documents/alpha.html")))
     }
 
+    @Test func partialZipsOfEndedBuildsAreRemoved() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let stale = site.root.appendingPathComponent(".offline.zip.partial-\(ended.processIdentifier)-x").path
+        let running = site.root.appendingPathComponent(".offline.zip.partial-\(getpid())-y").path
+        for path in [stale, running] { try Data("PK".utf8).write(to: URL(fileURLWithPath: path)) }
+        var options = site.options()
+        options.zipPath = site.root.appendingPathComponent("offline.zip").path
+        try SiteBuilder(options: options).build()
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: running), "the partial zip of a running build was removed")
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains(".partial-") }
+        #expect(left == [(running as NSString).lastPathComponent])
+    }
+
     @Test func refusesToReplaceAFileThatIsNotAZip() throws {
         let site = try TemporarySite(copying: "themes-site")
         let precious = site.root.appendingPathComponent("notes.zip")

@@ -134,10 +134,22 @@ public struct SiteBuilder: Sendable {
                 if let zipPath = options.zipPath, let refusal = SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).refusal() {
                     throw refusal
                 }
-                let count = try writer.writeHoldingLock(result.pages)
-                if let zipPath = options.zipPath {
-                    try SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).archive()
+                // The zip is packed from the staging folder before the swap: if it cannot be
+                // written, the previous site stays. Only its rename comes after the swap.
+                let archiver = options.zipPath.map { SiteArchiver(siteDirectory: options.outputDirectory, destination: $0) }
+                var packed: SiteArchiver.Packed?
+                let count: Int
+                do throws(Diagnostic) {
+                    count = try writer.writeHoldingLock(result.pages) { (staging: URL) throws(Diagnostic) in
+                        if let zipPath = options.zipPath {
+                            packed = try SiteArchiver(siteDirectory: staging.path, destination: zipPath).pack()
+                        }
+                    }
+                } catch {
+                    if let packed { archiver?.discard(packed) }
+                    throw error
                 }
+                if let packed { try archiver?.place(packed) }
                 return count
             }
         } catch {

@@ -57,12 +57,27 @@ public struct SiteArchiver: Sendable {
         }
     }
 
-    /// - Returns: the number of files in the archive.
+    /// A zip written beside its destination, not yet in place.
+    public struct Packed: Sendable {
+        var temporary: URL
+        var destination: URL
+        public var files: Int
+    }
+
+    /// Packs and places the zip. - Returns: the number of files in the archive.
     @discardableResult
     public func archive() throws(Diagnostic) -> Int {
+        try place(try pack())
+    }
+
+    /// Writes the archive of `siteDirectory` beside the destination (`.<name>.partial-<pid>-…`).
+    /// `build` packs the staging folder before the swap, so a zip that cannot be written
+    /// leaves the previous site in place.
+    public func pack() throws(Diagnostic) -> Packed {
         let location = SourceLocation(path: destination)
         let destinationURL = URL(fileURLWithPath: FileSystemEntry.realPathOfPossiblyMissing(destination))
         if let refusal = refusal() { throw refusal }
+        removePartialsOfEndedBuilds(beside: destinationURL)
         let folder = destinationURL.deletingPathExtension().lastPathComponent
         let temporary = destinationURL.deletingLastPathComponent().appendingPathComponent(".\(destinationURL.lastPathComponent).partial-\(getpid())-\(UUID().uuidString)")
         do {
@@ -74,18 +89,42 @@ public struct SiteArchiver: Sendable {
             for file in files {
                 try archive.addEntry(with: folder + "/" + file, fileURL: root.appendingPathComponent(file), compressionMethod: .deflate)
             }
-            // rename(2) replaces the old zip in one step: a reader sees the old or the new one.
-            guard rename(temporary.path, destinationURL.path) == 0 else {
-                throw ArchiveError(message: "cannot move the zip into place: \(String(cString: strerror(errno)))")
-            }
-            return files.count
+            return Packed(temporary: temporary, destination: destinationURL, files: files.count)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw .error("could not write the zip: \((error as? ArchiveError)?.message ?? error.localizedDescription)", at: location)
+            throw .error("could not write the zip: \(error.localizedDescription)", at: location)
         }
     }
 
-    private struct ArchiveError: Error { var message: String }
+    /// Renames a packed zip into place: rename(2) replaces an old zip in one step, so a reader
+    /// sees the old archive or the new one, never half of one.
+    @discardableResult
+    public func place(_ packed: Packed) throws(Diagnostic) -> Int {
+        guard rename(packed.temporary.path, packed.destination.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            discard(packed)
+            throw .error("could not move the zip into place: \(reason)", at: SourceLocation(path: destination))
+        }
+        return packed.files
+    }
+
+    /// Removes `.<name>.partial-<pid>-…` files whose build has ended (killed while packing):
+    /// only strategy-site writes such names, and a running build's partial is left alone.
+    func removePartialsOfEndedBuilds(beside destination: URL) {
+        let folder = destination.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent).partial-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// Removes a packed zip that will not be placed.
+    public func discard(_ packed: Packed) {
+        try? FileManager.default.removeItem(at: packed.temporary)
+    }
 
     static func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false

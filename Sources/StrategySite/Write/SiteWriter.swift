@@ -126,7 +126,9 @@ public struct SiteWriter: Sendable {
     }
 
     /// ``write(_:onWait:)`` for a caller that holds the lock (``locked(onWait:_:)``).
-    public func writeHoldingLock(_ pages: [RenderedPage]) throws(Diagnostic) -> Int {
+    /// `beforeSwap` gets the finished staging folder; if it throws, nothing is swapped.
+    public func writeHoldingLock(_ pages: [RenderedPage],
+                                 beforeSwap: ((URL) throws(Diagnostic) -> Void)? = nil) throws(Diagnostic) -> Int {
         if let refusal = refusal() { throw refusal }
         let fileManager = FileManager.default
         let output = realOutput
@@ -156,6 +158,7 @@ public struct SiteWriter: Sendable {
             }
             try Data("Made by strategy-site. Its next build replaces this directory's files (dotfiles are kept).\n".utf8)
                 .write(to: staging.appendingPathComponent(Self.markerName))
+            do { try beforeSwap?(staging) } catch { throw StagedFailure(diagnostic: error) }
 
             if FileSystemEntry.exists(output.path) {
                 do { try DotfileMirror.mirror(from: output, into: staging) } catch { throw WriteError(message: error.message) }
@@ -172,9 +175,11 @@ public struct SiteWriter: Sendable {
         } catch {
             if swappedOut { try? fileManager.moveItem(at: previous, to: output) }
             try? fileManager.removeItem(at: staging)
+            if let failure = error as? StagedFailure { throw failure.diagnostic }
             throw .error("could not write the site: \((error as? WriteError)?.message ?? error.localizedDescription)", at: location)
         }
     }
 
     private struct WriteError: Error { var message: String }
+    private struct StagedFailure: Error { var diagnostic: Diagnostic }
 }
