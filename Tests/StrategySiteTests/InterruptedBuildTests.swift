@@ -72,21 +72,33 @@ struct InterruptedBuildTests {
         // Hold the lock as a build would, then start a real build and watch it wait.
         let writer = SiteBuilder(options: site.options()).writer
         let errors = Pipe()
+        let said = Collected()
+        errors.fileHandleForReading.readabilityHandler = { handle in said.append(handle.availableData) }
         let process = Process()
-        try writer.locked {
-            process.executableURL = try? #require(CommandLineTests.executable)
-            process.arguments = ["build", "--content", "Content", "--templates", Repository.templates]
-            process.currentDirectoryURL = site.root
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = errors
+        process.executableURL = try #require(CommandLineTests.executable)
+        process.arguments = ["build", "--content", "Content", "--templates", Repository.templates]
+        process.currentDirectoryURL = site.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        let note = "note: another build (process \(getpid())) is writing Output; waiting for it to finish"
+        try writer.locked { () throws(Diagnostic) in
             try? process.run()
-            Thread.sleep(forTimeInterval: 1)
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline && !said.text.contains(note) { Thread.sleep(forTimeInterval: 0.05) }
             #expect(process.isRunning, "the second build should wait for the lock")
         }
         process.waitUntilExit()
+        errors.fileHandleForReading.readabilityHandler = nil
         #expect(process.terminationStatus == 0)
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(text.contains("note: another build (process \(getpid())) is writing Output; waiting for it to finish"), "\(text)")
+        #expect(said.text.contains(note), "\(said.text)")
+    }
+
+    /// Bytes a reader thread collects.
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func append(_ more: Data) { lock.lock(); data.append(more); lock.unlock() }
+        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
     }
 
     /// The crash test: dozens of builds with `--zip`, one to three at a time, most killed at a
