@@ -129,13 +129,12 @@ public struct SiteBuilder: Sendable {
         let written: Int
         do {
             written = try writer.locked(onWait: onWait) { () throws(Diagnostic) -> Int in
-                // The zip is checked again under the lock, before the swap: nothing may fail after it
-                // but the archiving itself.
+                // Checked again under the lock: the folders may have changed while this build waited.
                 if let zipPath = options.zipPath, let refusal = SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).refusal() {
                     throw refusal
                 }
                 // The zip is packed from the staging folder before the swap: if it cannot be
-                // written, the previous site stays. Only its rename comes after the swap.
+                // written, the previous site stays. Only its rename(2) comes after the swap.
                 let archiver = options.zipPath.map { SiteArchiver(siteDirectory: options.outputDirectory, destination: $0) }
                 var packed: SiteArchiver.Packed?
                 let count: Int

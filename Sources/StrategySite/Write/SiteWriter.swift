@@ -14,7 +14,7 @@ public struct SiteWriter: Sendable {
     public var outputDirectory: String
     /// The files of `Templates/assets`, as ``AssetFile/catalog(templatesDirectory:_:)`` found them.
     public var assets: [AssetFile]
-    /// Directories the output must never be, contain, or lie inside: content, templates. 
+    /// Directories the output must never be, contain, or lie inside: content, templates.
     public var protectedDirectories: [String]
     /// Directories the output must never be or contain, but may lie inside: the project folder.
     public var enclosingDirectories: [String]
