@@ -30,6 +30,21 @@ struct HostileInputTests {
         #expect(found.contains { $0.hasPrefix(site.content + "/documents/outside.md:1:1: error: outside.md is a link to \(realOutside), outside the content folder") }, "\(found)")
         #expect(throws: BuildFailure.self) { try site.builder().build() }
         #expect(!FileManager.default.fileExists(atPath: site.output))
+        // serve refuses them the same way.
+        let preview = IncrementalBuilder(options: site.options()).buildAll().map(\.description)
+        for path in ["zero.md", "outside.md"] {
+            #expect(preview.filter { $0.contains("/documents/\(path):") } == found.filter { $0.contains("/documents/\(path):") }, "\(preview)")
+        }
+    }
+
+    /// A device node named like a document (as root, `mknod`; skipped where that is not allowed).
+    @Test func aDeviceCalledMdIsReportedNotRead() throws {
+        let site = try TemporarySite.minimal()
+        let path = site.content + "/documents/zero.md"
+        // makedev(1, 5), the device number of /dev/zero on Linux.
+        guard mknod(path, S_IFCHR | 0o644, dev_t(1 << 8 | 5)) == 0 else { return }
+        let found = messages(site)
+        #expect(found.contains { $0.hasPrefix(path + ":1:1: error: zero.md is a device, not a text file") }, "\(found)")
     }
 
     @Test func aDocumentsFolderLinkedFromOutsideIsRefused() throws {
