@@ -181,6 +181,22 @@ struct OptionRefusalTests {
         #expect(!result.errors.contains("error 512"))
     }
 
+    @Test func anOutputThatIsALinkWritesWhereItLeads() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        let target = site.root.appendingPathComponent("www").path
+        try FileManager.default.createSymbolicLink(atPath: site.root.path + "/Pub", withDestinationPath: target)
+        let dangling = try run(["build", "--output", "Pub"], in: site)
+        #expect(dangling.status == 2)
+        #expect(dangling.errors.contains("Pub is a link to a folder that does not exist"), "\(dangling.errors)")
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: target + "/.keep"))
+        let built = try run(["build", "--output", "Pub"], in: site)
+        #expect(built.status == 0, "\(built.errors)")
+        #expect(FileSystemEntry.at(site.root.path + "/Pub") == .symlink, "the link itself stays")
+        #expect(FileManager.default.fileExists(atPath: target + "/index.html"))
+        #expect(try String(contentsOfFile: target + "/.keep", encoding: .utf8) == "keep")
+    }
+
     @Test func theHomeFolderRefusalHonoursHOME() throws {
         let site = try TemporarySite(copying: "themes-site")
         let home = site.root.appendingPathComponent("home").path

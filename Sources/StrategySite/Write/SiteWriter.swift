@@ -49,6 +49,9 @@ public struct SiteWriter: Sendable {
     /// through a file. `build` checks this as it reads its options.
     public func pathRefusal() -> String? {
         guard !outputDirectory.isEmpty else { return "the output folder must not be empty" }
+        if FileSystemEntry.at(outputDirectory) == .symlink && FileSystemEntry.following(outputDirectory) == .missing {
+            return "\(outputDirectory) is a link to a folder that does not exist; create the folder it names, or choose another --output"
+        }
         let output = realOutput.path
         if output == "/" { return "refusing to write the site into the root folder" }
         if Self.homeDirectories.contains(output) { return "refusing to write the site into the home folder (\(output))" }
