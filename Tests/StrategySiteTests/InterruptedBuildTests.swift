@@ -190,13 +190,28 @@ struct InterruptedBuildTests {
         try write(old, ".new-dotfile", "x")
         try write(old, "index.html", "an old page")
         try write(old, SiteWriter.markerName, "marker")
+        // A file the user replaced in the old output after the build linked it (an editor's
+        // save by rename): the old output's version is newer and wins; an older one does not.
+        try write(output, ".git/config", "linked before the save")
+        try write(old, ".git/config", "saved during the build")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)],
+                                              ofItemAtPath: output.appendingPathComponent(".git/config").path)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)],
+                                              ofItemAtPath: old.appendingPathComponent(".git/HEAD").path)
         let moved = try OutputDebris(output: output).rescue(from: old)
-        #expect(moved.count == 3, "\(moved)")
+        #expect(moved.count == 4, "\(moved)")
+        #expect(try String(contentsOf: output.appendingPathComponent(".git/config"), encoding: .utf8) == "saved during the build")
         #expect(try String(contentsOf: output.appendingPathComponent(".git/HEAD"), encoding: .utf8) == "new")
         #expect(try String(contentsOf: output.appendingPathComponent(".git/objects/ab/cdef"), encoding: .utf8) == "written during the build")
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".git/index.lock").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".new-dotfile").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(SiteWriter.markerName).path))
+
+        // A staging folder holds only links or copies: it never replaces a file of the output.
+        let staging = root.appendingPathComponent(".Output.staging-1-1")
+        try write(staging, ".git/config", "a copy from the staging folder")
+        #expect(try OutputDebris(output: output).rescue(from: staging).isEmpty)
+        #expect(try String(contentsOf: output.appendingPathComponent(".git/config"), encoding: .utf8) == "saved during the build")
     }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What an interrupted build left beside the output, and how the next build puts it right.
 ///
@@ -54,12 +59,18 @@ struct OutputDebris {
 
     /// Moves into the output every user file `folder` holds that the output lacks: top-level
     /// dotfiles (but the build marker) and, inside dot-folders present in both, any entry at
-    /// any depth. Nothing that exists in the output is replaced. Returns what it moved.
+    /// any depth. Returns what it moved.
     ///
     /// After a swap this catches a file the user (or git) created in the old output while the
     /// build was carrying the dotfiles over; after a crash, whatever the interrupted build held.
+    ///
+    /// A file present in both is the same file (one inode, two names) unless someone replaced
+    /// it after it was linked. A `.previous-*` folder is the old output, where the user went on
+    /// writing: its file replaces the output's if it is a different file and newer. A staging
+    /// folder only ever held links or copies of the output's files, so it never replaces one.
     func rescue(from folder: URL) throws -> [String] {
         let fileManager = FileManager.default
+        let holdsOriginals = folder.lastPathComponent.hasPrefix(previousPrefix)
         var moved: [String] = []
         func merge(_ source: URL, into target: URL, shown: String, topLevel: Bool) throws {
             let names = (try? fileManager.contentsOfDirectory(atPath: source.path)) ?? []
@@ -72,6 +83,10 @@ struct OutputDebris {
                     moved.append("put \(shown)\(name) back into \(output.lastPathComponent)")
                 case (.directory, .directory):
                     try merge(from, into: to, shown: shown + name + "/", topLevel: false)
+                case (.regular, .regular) where holdsOriginals && Self.isNewerOtherFile(from, than: to):
+                    // rename(2) replaces the output's copy in one step.
+                    guard rename(from.path, to.path) == 0 else { continue }
+                    moved.append("kept the newer \(shown)\(name)")
                 default:
                     continue
                 }
@@ -79,6 +94,15 @@ struct OutputDebris {
         }
         try merge(folder, into: output, shown: "", topLevel: true)
         return moved
+    }
+
+    /// Whether `a` is not the same file as `b` (another inode) and was modified later.
+    static func isNewerOtherFile(_ a: URL, than b: URL) -> Bool {
+        var first = stat(), second = stat()
+        guard lstat(a.path, &first) == 0, lstat(b.path, &second) == 0 else { return false }
+        if first.st_dev == second.st_dev && first.st_ino == second.st_ino { return false }
+        let time = { (info: stat) in Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9 }
+        return time(first) > time(second)
     }
 
     private static func modified(_ url: URL) -> Date {
