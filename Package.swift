@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // The `serve` preview server (StrategySitePreview only; the core library does not use it).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // The preview's request-head check sits in the NIO pipeline before Hummingbird's
+        // conversion to HTTPRequest (StrategySitePreview only; both come with Hummingbird).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +44,10 @@ let package = Package(
             dependencies: [
                 "StrategySite",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             ]
         ),
         .executableTarget(

@@ -19,6 +19,9 @@ struct PreviewResponder: HTTPResponder {
     }
 
     func handle(_ request: Request) -> Response {
+        if let reason = request.headers[Self.refused] {
+            return Self.text(.badRequest, "400 Bad Request: \(reason)\n")
+        }
         guard let check = address.hostCheck, check.allows(request.head.authority) else {
             return Self.text(.forbidden, "403 Forbidden: this preview answers only requests for 127.0.0.1, localhost or the address it listens on.\n")
         }
@@ -110,6 +113,7 @@ struct PreviewResponder: HTTPResponder {
     // MARK: Responses
 
     static let noSniff = HTTPField.Name("X-Content-Type-Options")!
+    static let refused = HTTPField.Name(RequestHeadCheck.refusalHeader)!
 
     static func bytes(_ status: HTTPResponse.Status, _ data: Data, type: String) -> Response {
         var headers = HTTPFields()

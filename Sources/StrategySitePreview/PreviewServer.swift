@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 import ServiceLifecycle
 import StrategySite
@@ -33,6 +35,9 @@ public struct PreviewServer: Sendable {
     /// How often the watched folders are scanned, and how long they must be quiet before a rebuild.
     public var pollInterval: Duration = .milliseconds(200)
     public var debounce: Duration = .milliseconds(100)
+    /// How long a connection may stay open without a request in progress, including one whose
+    /// headers never arrive in full; open event streams are not idle.
+    public var idleTimeout: Duration = .seconds(30)
 
     /// The site in memory; its pages end with ``ReloadScript/html``.
     public let builder: IncrementalBuilder
@@ -63,8 +68,12 @@ public struct PreviewServer: Sendable {
         let host = self.host
         var logger = Logger(label: "strategy-site.serve")
         logger.logLevel = .warning
+        let idle = TimeAmount.nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
         let app = Application(
             responder: PreviewResponder(builder: builder, hub: hub, address: address),
+            server: HTTPServerBuilder { responder in
+                PreviewChannel(http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idle)), address: address)
+            },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

@@ -8,29 +8,41 @@ extension StrategySiteCommand {
             abstract: "Build the site into the output folder.",
             discussion: """
                 Writes into a staging folder beside the output and swaps it in only when the whole \
-                build succeeded, so a failed build leaves the previous site untouched. Errors are \
-                printed as path:line:column: error: message, and the exit status is 1.
+                build succeeded, so a failed build leaves the previous site untouched. Dotfiles in the \
+                output (.git, .gitkeep) are kept. One build at a time writes an output folder: a second \
+                one waits for the first (the lock is the file .<output>.lock beside it). A build that was \
+                killed leaves folders beside the output that the next build cleans up, putting back \
+                anything of yours they held. Errors are printed as path:line:column: error: message, and \
+                the exit status is 1; option values that cannot work (--output inside Content/, --zip in a \
+                missing folder, --base-url that is not an http(s) URL) exit 2.
                 """
         )
 
         @OptionGroup var site: SiteOptions
 
-        @Option(help: ArgumentHelp("Folder the site is written to.", valueName: "dir"))
+        @Option(help: ArgumentHelp("Folder the site is written to; not the home or root folder, and not inside (or around) --content or --templates, links resolved.", valueName: "dir"))
         var output = "Output"
 
-        @Option(name: .customLong("base-url"), help: ArgumentHelp("Absolute URL the site is published at, for sitemap.xml, robots.txt and feed.xml (overrides base-url in site.yml).", valueName: "url"))
+        @Option(name: .customLong("base-url"), help: ArgumentHelp("Absolute http(s) URL the site is published at, for sitemap.xml, robots.txt and feed.xml (overrides base-url in site.yml).", valueName: "url"))
         var baseURL: String?
 
-        @Option(help: ArgumentHelp("Also pack the site into this zip file for offline readers (unpacks into one folder named after the file).", valueName: "file"))
+        @Option(help: ArgumentHelp("Also pack the site into this zip file for offline readers (unpacks into one folder named after the file). Its folder must exist; the zip is written beside it and renamed into place.", valueName: "file"))
         var zip: String?
 
         @Flag(help: "Replace the output folder even if it is not empty and was not made by strategy-site.")
         var force = false
 
+        /// Option values that can never work are usage errors (exit 2), reported before anything
+        /// is read or written: the same checks the build itself makes.
+        func validate() throws {
+            let builder = SiteBuilder(options: site.builderOptions(output: output, baseURL: baseURL, force: force, zip: zip))
+            if let reason = builder.optionRefusals().first { throw ValidationError(reason) }
+        }
+
         func run() throws {
             let builder = SiteBuilder(options: site.builderOptions(output: output, baseURL: baseURL, force: force, zip: zip))
             do {
-                let summary = try builder.build()
+                let summary = try builder.build(onWait: { FileHandle.standardError.write("note: \($0)\n") })
                 Report.print(summary.warnings)
                 let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")"
                 let zipped = zip.map { " and \($0)" } ?? ""

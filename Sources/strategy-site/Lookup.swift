@@ -13,6 +13,12 @@ extension StrategySiteCommand {
 
         @OptionGroup var site: SiteOptions
 
+        func validate() throws {
+            if query.allSatisfy(\.isWhitespace) {
+                throw ValidationError("give something to look for, e.g. strategy-site lookup \"NI 149\"")
+            }
+        }
+
         func run() throws {
             let (linked, diagnostics) = SiteBuilder(options: site.builderOptions()).link()
             guard let linked, !diagnostics.hasErrors else {

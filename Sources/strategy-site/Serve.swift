@@ -15,7 +15,9 @@ extension StrategySiteCommand {
                 here, until they are fixed. Press Ctrl-C to stop.
 
                 The preview answers only requests addressed to 127.0.0.1, localhost or the --host address, \
-                and only from the site in memory.
+                and only from the site in memory. It answers 400 to a request with several Host headers or \
+                with an absolute-form target (http://other.example/) for another server, and closes a \
+                connection with no request in progress, or with headers never finished, after 30 seconds.
                 """
         )
 
@@ -33,13 +35,6 @@ extension StrategySiteCommand {
         }
 
         func run() throws {
-            if !HostCheck.isLoopback(host) {
-                FileHandle.standardError.write("""
-                    warning: --host \(host) is not a loopback address: anyone who can reach this machine on port \(port) can \
-                    see the preview. Use --host 127.0.0.1 (the default) to keep it private.
-
-                    """)
-            }
             let host = self.host
             let server = PreviewServer(options: site.builderOptions(), host: host, port: port)
             let failure = FailureBox()
@@ -47,6 +42,14 @@ extension StrategySiteCommand {
             Task.detached {
                 do {
                     try await server.run { port in
+                        // Said once the port is bound, so that with --port 0 it names the real one.
+                        if !HostCheck.isLoopback(host) {
+                            FileHandle.standardError.write("""
+                                warning: --host \(host) is not a loopback address: anyone who can reach this machine on port \(port) can \
+                                see the preview. Use --host 127.0.0.1 (the default) to keep it private.
+
+                                """)
+                        }
                         let shown = ["0.0.0.0", "::", "[::]"].contains(host) ? "127.0.0.1" : host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
                         print("Serving the site at http://\(shown):\(port)/ (press Ctrl-C to stop)")
                         fflush(nil)

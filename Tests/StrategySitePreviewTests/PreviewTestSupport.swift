@@ -102,11 +102,12 @@ final class RunningPreview: @unchecked Sendable {
         self.logLines = logLines
     }
 
-    static func start(_ site: PreviewSite) async throws -> RunningPreview {
+    static func start(_ site: PreviewSite, idleTimeout: Duration? = nil) async throws -> RunningPreview {
         let lines = LogLines()
         var server = PreviewServer(options: site.options, host: "127.0.0.1", port: 0, log: lines.log)
         server.pollInterval = .milliseconds(100)
         server.debounce = .milliseconds(50)
+        if let idleTimeout { server.idleTimeout = idleTimeout }
         let bound = Bound()
         let task = Task { [server] in
             try await server.run(handleSignals: false) { port in bound.set(port) }

@@ -18,8 +18,11 @@ struct CommandLineTests {
 
     struct Run { var status: Int32; var output: String; var errors: String }
 
-    func run(_ arguments: [String], in directory: URL) throws -> Run {
+    func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.executableURL = try #require(Self.executable, "strategy-site not built next to the tests")
         process.arguments = arguments
         process.currentDirectoryURL = directory
@@ -70,6 +73,11 @@ struct CommandLineTests {
         #expect(try run(["build", "--no-such-option"], in: site.root).status == 2)
         #expect(try run(["frobnicate"], in: site.root).status == 2)
         #expect(try run(["lookup"], in: site.root).status == 2)
+        for empty in ["", "  "] {
+            let result = try run(["lookup", empty, "--content", "Content"], in: site.root)
+            #expect(result.status == 2, "lookup '\(empty)'")
+            #expect(result.errors.contains("give something to look for"), "\(result.errors)")
+        }
     }
 
     @Test func lookupPrintsMatchesWithWhereTheyAreMentioned() throws {

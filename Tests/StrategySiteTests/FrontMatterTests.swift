@@ -53,7 +53,7 @@ struct FrontMatterTests {
         ("---\ntitle: [a, b]\nstrategy: \"2010\"\npublished: 2010\npublisher: P\nsummary: S\n---\ntext", "doc.md:2:8: error: 'title' must be a single value, not a list or mapping"),
         ("---\ntitle: T\nsumary: S\nstrategy: \"2010\"\npublished: 2010\npublisher: P\nsummary: S\n---\ntext", "doc.md:3:1: error: unknown field 'sumary' in front matter"),
         ("---\ntitle: \"unclosed\nstrategy: x\n---\ntext", "doc.md:3:12: error: invalid YAML: while scanning a quoted scalar"),
-        ("---\ntitle: T\ntitle: U\n---\ntext", "doc.md:2:1: error: invalid YAML: duplicate key 'title'"),
+        ("---\ntitle: T\ntitle: U\n---\ntext", "doc.md:3:1: error: duplicate key 'title': it is already set at line 2"),
         ("---\ntitle: T\nstrategy: \"2010\"\npublished: 2010\npublisher: P\nsummary: S\n---\n\n  \n", "doc.md:8:1: error: document has no content after its front matter"),
     ])
     func reportsProblemsAtTheirLocation(_ text: String, _ expected: String) {

@@ -59,6 +59,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private let memo = PageMemo()
     private var templates: TemplateSet?
     private var templateDiagnostics: [Diagnostic] = []
+    private var assetDiagnostics: [Diagnostic] = []
     private var rendered: RenderedState?
     private var pending = Pending()
     /// Paths rendered by the last build, for tests.
@@ -115,7 +116,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         guard let strategies = data?.config.strategies else { return buildAllLocked() }
 
-        if !changedAssets.isEmpty { reloadAssets(changedAssets) }
+        if !changedAssets.isEmpty { loadAllAssets() }
         if !changedTemplates.isEmpty {
             // Documents were parsed around the ids the templates use; new ids mean new parses.
             guard TemplateIDs.read(directory: options.templatesDirectory) == reservedIDs else { return buildAllLocked() }
@@ -225,64 +226,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         memo.removeAll() // equal contexts make equal pages only with the same templates
     }
 
-    private var assetsDirectory: String { (options.templatesDirectory as NSString).appendingPathComponent("assets") }
-
+    /// Reads every asset `build` would publish (``AssetFile/catalog(templatesDirectory:_:)``), so
+    /// the preview serves exactly those files and warns about the same links.
     private func loadAllAssets() {
-        let loaded = readAssets(under: assetsDirectory, prefix: "assets")
+        var found: [Diagnostic] = []
+        var loaded: [String: Data] = [:]
+        for asset in AssetFile.catalog(templatesDirectory: options.templatesDirectory, &found) {
+            if let bytes = FileManager.default.contents(atPath: asset.source) { loaded[asset.path] = bytes }
+        }
+        assetDiagnostics = found
         stateLock.lock()
         assetFiles = loaded
         stateLock.unlock()
-    }
-
-    /// Reloads changed assets (relative to the assets folder); a folder is reloaded whole.
-    private func reloadAssets(_ changed: Set<String>) {
-        var updates: [String: Data?] = [:]
-        let current = paths
-        for relative in changed {
-            let key = relative.isEmpty ? "assets" : "assets/" + relative
-            let path = relative.isEmpty ? assetsDirectory : (assetsDirectory as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                for name in current where name.hasPrefix(key + "/") { updates[name] = .some(nil) }
-                for (name, bytes) in readAssets(under: path, prefix: key) { updates[name] = bytes }
-            } else {
-                let hidden = relative.split(separator: "/").contains { $0.hasPrefix(".") }
-                updates[key] = .some(hidden ? nil : readAsset(at: path))
-            }
-        }
-        stateLock.lock()
-        for (key, value) in updates {
-            if let value {
-                assetFiles[key] = value
-            } else {
-                assetFiles[key] = nil
-                for name in assetFiles.keys where name.hasPrefix(key + "/") { assetFiles[name] = nil }
-            }
-        }
-        stateLock.unlock()
-    }
-
-    /// The files under `directory`, keyed `prefix/relative path`. Hidden files are left out, and
-    /// so are symlinks that lead out of the assets folder: the preview serves nothing else.
-    private func readAssets(under directory: String, prefix: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return files }
-        while let relative = enumerator.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            if let bytes = readAsset(at: (directory as NSString).appendingPathComponent(relative)) {
-                files[prefix + "/" + relative] = bytes
-            }
-        }
-        return files
-    }
-
-    /// The bytes of a regular file inside the assets folder (after resolving symlinks), else nil.
-    private func readAsset(at path: String) -> Data? {
-        let assetsRoot = URL(fileURLWithPath: assetsDirectory).standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        guard URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(assetsRoot) else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-        return FileManager.default.contents(atPath: path)
     }
 
     // MARK: Rendering
@@ -290,13 +245,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Links the site from the cached documents and renders what `pending` asks for; on errors
     /// keeps the last good pages and the pending changes.
     private func renderPending() -> Result {
-        var found = dataDiagnostics + listingDiagnostics + templateDiagnostics
+        var found = dataDiagnostics + listingDiagnostics + templateDiagnostics + assetDiagnostics
         for slug in documents.keys.sorted() { found += documents[slug]?.diagnostics ?? [] }
         guard let data, let templates, !found.hasErrors else { return fail(found) }
         var source = data
         source.documents = documents.keys.sorted().compactMap { documents[$0]?.parsed?.source }
         let parsed = documents.keys.sorted().compactMap { documents[$0]?.parsed }
         let site = Linker().link(source, documents: parsed, &found)
+        found = DiagnosticCascade.collapse(found, contentDirectory: options.contentDirectory)
         guard !found.hasErrors else { return fail(found) }
 
         let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd, memo: memo)

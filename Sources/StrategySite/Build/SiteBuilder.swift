@@ -40,6 +40,8 @@ public struct SiteBuilder: Sendable {
     public struct Result: Sendable {
         public var site: LinkedSite?
         public var pages: [RenderedPage]
+        /// The files of `Templates/assets` the site publishes.
+        public var assets: [AssetFile] = []
         public var diagnostics: [Diagnostic]
     }
 
@@ -49,11 +51,25 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    var writer: SiteWriter {
-        SiteWriter(outputDirectory: options.outputDirectory,
-                   assetsDirectory: (options.templatesDirectory as NSString).appendingPathComponent("assets"),
-                   protectedDirectories: [options.contentDirectory, options.templatesDirectory, FileManager.default.currentDirectoryPath],
+    var writer: SiteWriter { writer(assets: []) }
+
+    func writer(assets: [AssetFile]) -> SiteWriter {
+        SiteWriter(outputDirectory: options.outputDirectory, assets: assets,
+                   protectedDirectories: [options.contentDirectory, options.templatesDirectory],
+                   enclosingDirectories: [FileManager.default.currentDirectoryPath],
                    force: options.force)
+    }
+
+    /// Why the output and zip options can never work, whatever the content: the same checks
+    /// `build` makes before it writes, for the command line to report as usage errors.
+    public func optionRefusals() -> [String] {
+        var reasons: [String] = []
+        if let reason = writer.pathRefusal() { reasons.append("--output \(options.outputDirectory): \(reason)") }
+        if let zip = options.zipPath, let reason = SiteArchiver.pathRefusal(zip, output: options.outputDirectory) {
+            reasons.append(zip.isEmpty ? reason : "--zip \(zip): \(reason)")
+        }
+        if let baseURL = options.baseURL, let reason = BaseURL.problem(baseURL) { reasons.append("--base-url \(baseURL): \(reason)") }
+        return reasons
     }
 
     /// Load, parse and link; the stages every command shares.
@@ -72,18 +88,19 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += parsed.flatMap(\.1)
         let site = Linker().link(source, documents: parsed.map(\.0), &diagnostics)
-        return (site, diagnostics)
+        return (site, DiagnosticCascade.collapse(diagnostics, contentDirectory: options.contentDirectory))
     }
 
     /// Every stage but writing.
     public func render(bodyEnd: String = "") -> Result {
         var (site, diagnostics) = link()
         let templates = TemplateSet.load(directory: options.templatesDirectory, &diagnostics)
+        let assets = AssetFile.catalog(templatesDirectory: options.templatesDirectory, &diagnostics)
         guard let linked = site, let templates, !diagnostics.hasErrors else {
             return Result(site: site, pages: [], diagnostics: diagnostics.normalized())
         }
         let pages = SiteRenderer(site: linked, templates: templates, bodyEnd: bodyEnd).renderAll()
-        return Result(site: linked, pages: pages, diagnostics: diagnostics.normalized())
+        return Result(site: linked, pages: pages, assets: assets, diagnostics: diagnostics.normalized())
     }
 
     /// Runs the pipeline without writing and returns every problem, sorted.
@@ -94,19 +111,47 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds and writes the site. On any error nothing in the output directory changes.
-    public func build() throws(BuildFailure) -> Summary {
+    ///
+    /// Output and zip are checked before anything is rendered; writing and zipping happen
+    /// holding the output's lock, so a second build into the same folder waits (and `onWait`
+    /// hears about it once) instead of failing halfway.
+    @discardableResult
+    public func build(onWait: ((String) -> Void)? = nil) throws(BuildFailure) -> Summary {
         let start = Date()
         if let refusal = writer.refusal() { throw BuildFailure([refusal]) }
         if let zipPath = options.zipPath, let refusal = SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).refusal() {
             throw BuildFailure([refusal])
         }
+        if let baseURL = options.baseURL, let problem = BaseURL.problem(baseURL) {
+            throw BuildFailure([.error("--base-url \(baseURL): \(problem)", at: SourceLocation(path: "--base-url"))])
+        }
         let result = render()
         guard let site = result.site, !result.diagnostics.hasErrors else { throw BuildFailure(result.diagnostics) }
+        let writer = writer(assets: result.assets)
         let written: Int
         do {
-            written = try writer.write(result.pages)
-            if let zipPath = options.zipPath {
-                try SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).archive()
+            written = try writer.locked(onWait: onWait) { () throws(Diagnostic) -> Int in
+                // Checked again under the lock: the folders may have changed while this build waited.
+                if let zipPath = options.zipPath, let refusal = SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).refusal() {
+                    throw refusal
+                }
+                // The zip is packed from the staging folder before the swap: if it cannot be
+                // written, the previous site stays. Only its rename(2) comes after the swap.
+                let archiver = options.zipPath.map { SiteArchiver(siteDirectory: options.outputDirectory, destination: $0) }
+                var packed: SiteArchiver.Packed?
+                let count: Int
+                do throws(Diagnostic) {
+                    count = try writer.writeHoldingLock(result.pages) { (staging: URL) throws(Diagnostic) in
+                        if let zipPath = options.zipPath {
+                            packed = try SiteArchiver(siteDirectory: staging.path, destination: zipPath).pack()
+                        }
+                    }
+                } catch {
+                    if let packed { archiver?.discard(packed) }
+                    throw error
+                }
+                if let packed { try archiver?.place(packed) }
+                return count
             }
         } catch {
             throw BuildFailure(result.diagnostics + [error])

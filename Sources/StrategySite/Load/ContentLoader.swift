@@ -48,8 +48,12 @@ public struct ContentLoader: Sendable {
 
     private func readYAML(_ name: String, required: Bool, _ diagnostics: inout [Diagnostic]) -> YAMLDocument? {
         let path = displayPath(name)
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard FileSystemEntry.exists(path) else {
             if required { diagnostics.append(.error("missing file \(name)", at: SourceLocation(path: path))) }
+            return nil
+        }
+        if let problem = linkLeadingOut(path) {
+            diagnostics.append(problem)
             return nil
         }
         do {
@@ -91,9 +95,25 @@ public struct ContentLoader: Sendable {
                                           at: SourceLocation(path: path), hint: "for example '\(Slugger.slug(slug)).md'"))
                 continue
             }
+            if let problem = linkLeadingOut(path) {
+                diagnostics.append(problem)
+                continue
+            }
             markdownFiles.append((slug, path))
         }
         return markdownFiles
+    }
+
+    /// An error if `path`, with every link on the way resolved (the file, or a folder such as
+    /// `documents/` itself), lies outside the content folder: the site publishes only what is
+    /// in `Content/`, and a link could publish any file on the machine.
+    func linkLeadingOut(_ path: String) -> Diagnostic? {
+        guard let target = FileSystemEntry.realPath(path), let root = FileSystemEntry.realPath(contentDirectory),
+              !FileSystemEntry.isInside(target, root) else { return nil }
+        let name = (path as NSString).lastPathComponent
+        let what = FileSystemEntry.at(path) == .symlink ? "\(name) is a link to \(target)" : "\(name) is reached through a link and lies at \(target)"
+        return .error("\(what), outside the content folder; it was not published", at: SourceLocation(path: path),
+                      hint: "copy the file itself into \((path as NSString).deletingLastPathComponent)/ instead of linking to it")
     }
 
     /// Reads one document file and its front matter.

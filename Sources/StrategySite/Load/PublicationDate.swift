@@ -10,10 +10,13 @@ public struct PublicationDate: Hashable, Sendable, Comparable, CustomStringConve
         self.day = day
     }
 
-    /// Accepts `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns nil for anything else or an impossible date.
+    /// Accepts `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns nil for anything else or an impossible
+    /// date. There is no year 0 (1 BC is followed by AD 1), and feeds and `<time>` would carry
+    /// `0000` as an invalid date, so it is refused too.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts[0].allSatisfy({ ("0"..."9").contains($0) }),
+              let year = Int(parts[0]), year >= 1 else { return nil }
         var month: Int?
         var day: Int?
         if parts.count >= 2 {

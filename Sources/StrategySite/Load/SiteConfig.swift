@@ -34,8 +34,8 @@ public struct SiteConfig: Sendable {
         let title = fields.string("title", required: true, &diagnostics) ?? "Untitled"
         let language = fields.string("language", &diagnostics) ?? "en-GB"
         var baseURL = fields.string("base-url", &diagnostics)
-        if let url = baseURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            diagnostics.append(.error("'base-url' must be an absolute http(s) URL", at: fields.location(of: "base-url")))
+        if let url = baseURL, let problem = BaseURL.problem(url) {
+            diagnostics.append(.error("'base-url' \(problem)", at: fields.location(of: "base-url")))
             baseURL = nil
         }
         var strategies: [Strategy] = []

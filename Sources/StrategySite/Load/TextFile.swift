@@ -4,6 +4,7 @@ import Foundation
 /// mark, with LF or CRLF line ends. Anything else is a located error, never a crash.
 enum TextFile {
     static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> String {
+        try checkIsAFile(url.path, displayPath: displayPath)
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -11,6 +12,26 @@ enum TextFile {
             throw .error("cannot read file: \((error as NSError).localizedDescription)", at: SourceLocation(path: displayPath))
         }
         return try decode(data, displayPath: displayPath)
+    }
+
+    /// Refuses, before opening, what is not a regular file: opening a named pipe waits for a
+    /// writer forever, `/dev/zero` never ends, and a folder gave "NSCocoaErrorDomain error 256".
+    static func checkIsAFile(_ path: String, displayPath: String) throws(Diagnostic) {
+        let location = SourceLocation(path: displayPath)
+        let name = (displayPath as NSString).lastPathComponent
+        let isLink = FileSystemEntry.at(path) == .symlink
+        switch FileSystemEntry.following(path) {
+        case .regular:
+            return
+        case .missing:
+            throw .error(isLink ? "\(name) is a link to a file that does not exist" : "file not found", at: location)
+        case .directory:
+            throw .error("\(name) is \(isLink ? "a link to a folder" : "a folder"), not a text file", at: location,
+                         hint: "rename or move the folder: only files may be named like this")
+        case let kind:
+            throw .error("\(name) is \(isLink ? "a link to " : "")\(kind.description), not a text file; it was not read", at: location,
+                         hint: "replace it with an ordinary UTF-8 text file")
+        }
     }
 
     static func decode(_ data: Data, displayPath: String) throws(Diagnostic) -> String {

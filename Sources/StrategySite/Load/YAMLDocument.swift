@@ -15,12 +15,41 @@ struct YAMLDocument {
         do {
             let root = try Yams.compose(yaml: text)
             return YAMLDocument(path: path, lineOffset: lineOffset, root: root)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            // Yams marks the first of the two keys and carries the whole text: point at the
+            // second one, which is the one to remove or rename, and quote only the key.
+            let key = duplicates.first ?? ""
+            let first = context.mark
+            let second = secondKey(key, after: first, in: text)
+            let location = SourceLocation(path: path, line: (second?.line ?? first.line) + lineOffset, column: second?.column ?? first.column)
+            diagnostics.append(.error("duplicate key '\(key)': it is already set at line \(first.line + lineOffset)", at: location,
+                                      hint: "keep one '\(key):' line and remove the other"))
         } catch let error as YamlError {
             let (message, mark) = describe(error, lineOffset: lineOffset)
             let location = SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
             diagnostics.append(.error("invalid YAML: \(message)", at: location))
         } catch {
             diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(path: path, line: 1 + lineOffset)))
+        }
+        return nil
+    }
+
+    /// Where `key` is written again in the same block mapping as the key at `first` (1-based
+    /// line and column), or nil if it cannot be told (a flow mapping `{ a: 1, a: 2 }`).
+    static func secondKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = first.column - 1
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            let leading = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(leading)
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            if leading < indent { return nil }
+            guard leading == indent else { continue }
+            for written in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(written) {
+                if rest.dropFirst(written.count).drop(while: { $0 == " " }).hasPrefix(":") { return (index + 1, leading + 1) }
+            }
         }
         return nil
     }
@@ -108,6 +137,11 @@ struct YAMLFields {
     func date(_ key: String, required: Bool = false, _ diagnostics: inout [Diagnostic]) -> PublicationDate? {
         guard let text = string(key, required: required, &diagnostics) else { return nil }
         guard let date = PublicationDate(text) else {
+            if text.hasPrefix("0000") {
+                diagnostics.append(.error("'\(key)' is in the year 0000, which does not exist: write the year it happened, e.g. 2010-12-08",
+                                          at: location(of: key)))
+                return nil
+            }
             diagnostics.append(.error("'\(key)' must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got '\(text)'", at: location(of: key)))
             return nil
         }

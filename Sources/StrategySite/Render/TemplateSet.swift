@@ -18,6 +18,18 @@ public struct TemplateSet: Sendable {
 
     public static func load(directory: String, _ diagnostics: inout [Diagnostic]) -> TemplateSet? {
         let root = URL(fileURLWithPath: directory)
+        // Said as such: a missing folder used to be reported as a missing home.mustache.
+        switch FileSystemEntry.following(directory) {
+        case .directory: break
+        case .missing:
+            diagnostics.append(.error("templates folder not found", at: SourceLocation(path: directory),
+                                      hint: "pass --templates DIR, or run from the folder that holds Templates/"))
+            return nil
+        case let kind:
+            diagnostics.append(.error("the templates folder is \(kind.description), not a folder", at: SourceLocation(path: directory),
+                                      hint: "pass --templates DIR with the folder of .mustache templates"))
+            return nil
+        }
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             diagnostics.append(.error("templates directory not found", at: SourceLocation(path: directory)))
             return nil

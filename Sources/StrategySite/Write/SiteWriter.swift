@@ -1,50 +1,96 @@
 import Foundation
 
-/// The write stage: puts a finished site into the output directory, all or nothing.
+/// The write stage: puts a finished site into the output directory, all or nothing, one build
+/// at a time, and never loses a file a user put there.
 ///
 /// Pages are written into a staging directory beside the output and swapped in only when
 /// everything was written, so a failed build leaves the previous site exactly as it was and
 /// pages of removed documents disappear. Dotfiles already in the output (`.git`, `.gitkeep`)
-/// are carried over. The writer refuses directories it must not replace.
+/// are kept: they are hard-linked into the staging folder, never moved, so a crash at any
+/// point leaves each of them in the output or in a folder the next build restores it from
+/// (see ``OutputDebris``). An ``OutputLock`` beside the output makes a second build wait for the
+/// first. The writer refuses directories it must not replace.
 public struct SiteWriter: Sendable {
     public var outputDirectory: String
-    public var assetsDirectory: String?
-    /// Directories the output must never be, or contain: content, templates, the project.
+    /// The files of `Templates/assets`, as ``AssetFile/catalog(templatesDirectory:_:)`` found them.
+    public var assets: [AssetFile]
+    /// Directories the output must never be, contain, or lie inside: content, templates.
     public var protectedDirectories: [String]
+    /// Directories the output must never be or contain, but may lie inside: the project folder.
+    public var enclosingDirectories: [String]
     /// Replace a non-empty directory that strategy-site did not create.
     public var force: Bool
 
     /// Marks a directory as made by strategy-site, so later builds may replace it.
     public static let markerName = ".strategy-site-output"
 
-    public init(outputDirectory: String, assetsDirectory: String?, protectedDirectories: [String], force: Bool = false) {
+    public init(outputDirectory: String, assets: [AssetFile], protectedDirectories: [String],
+                enclosingDirectories: [String] = [], force: Bool = false) {
         self.outputDirectory = outputDirectory
-        self.assetsDirectory = assetsDirectory
+        self.assets = assets
         self.protectedDirectories = protectedDirectories
+        self.enclosingDirectories = enclosingDirectories
         self.force = force
     }
 
-    static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    /// The output's real path: every link in the part that exists resolved, so a link cannot
+    /// smuggle the output into `Content/`.
+    var realOutput: URL { URL(fileURLWithPath: FileSystemEntry.realPathOfPossiblyMissing(outputDirectory)) }
+
+    /// The home folder as `$HOME` names it, and as the user database does.
+    static var homeDirectories: [String] {
+        var homes = [FileManager.default.homeDirectoryForCurrentUser.path]
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { homes.append(home) }
+        return homes.map(FileSystemEntry.realPathOfPossiblyMissing)
+    }
+
+    /// Why `outputDirectory` can never be an output folder, whatever is in it, or nil: the root,
+    /// the home folder, content or templates (or a folder inside or around them), a path
+    /// through a file. `build` checks this as it reads its options.
+    public func pathRefusal() -> String? {
+        guard !outputDirectory.isEmpty else { return "the output folder must not be empty" }
+        if FileSystemEntry.at(outputDirectory) == .symlink && FileSystemEntry.following(outputDirectory) == .missing {
+            return "\(outputDirectory) is a link to a folder that does not exist; create the folder it names, or choose another --output"
+        }
+        let output = realOutput.path
+        if output == "/" { return "refusing to write the site into the root folder" }
+        if Self.homeDirectories.contains(output) { return "refusing to write the site into the home folder (\(output))" }
+        for protected in protectedDirectories.map(FileSystemEntry.realPathOfPossiblyMissing) {
+            if FileSystemEntry.isInside(protected, output) {
+                return "refusing to write the site into \(outputDirectory): it is or contains \(protected), which the build reads"
+            }
+            if FileSystemEntry.isInside(output, protected) {
+                return "refusing to write the site into \(outputDirectory): it lies inside \(protected), which the build reads"
+            }
+        }
+        for enclosing in enclosingDirectories.map(FileSystemEntry.realPathOfPossiblyMissing) where FileSystemEntry.isInside(enclosing, output) {
+            return "refusing to write the site into \(outputDirectory): it is or contains \(enclosing)"
+        }
+        // A path through a file (`afile/sub`): name the file in the way.
+        var ancestor = output
+        while ancestor != "/" {
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+            let kind = FileSystemEntry.following(ancestor)
+            if kind == .missing { continue }
+            if kind != .directory { return "cannot write the site into \(outputDirectory): \(ancestor) is \(kind.description), not a folder" }
+            break
+        }
+        let kind = FileSystemEntry.following(output)
+        if kind != .missing && kind != .directory {
+            return "cannot write the site into \(outputDirectory): it is \(kind.description), not a folder"
+        }
+        return nil
     }
 
     /// Why the output directory may not be written, or nil when it may.
     public func refusal() -> Diagnostic? {
-        let output = Self.canonical(outputDirectory)
         let location = SourceLocation(path: outputDirectory)
-        let home = Self.canonical(FileManager.default.homeDirectoryForCurrentUser.path)
-        if output == "/" || output == home {
-            return .error("refusing to write the site into \(output == "/" ? "the root directory" : "the home directory")", at: location)
+        if let reason = pathRefusal() {
+            return .error(reason, at: location, hint: "choose an output folder of its own, e.g. --output Output")
         }
-        for protected in protectedDirectories.map(Self.canonical) where protected == output || protected.hasPrefix(output + "/") {
-            return .error("refusing to write the site into \(outputDirectory): it is or contains \(protected)", at: location,
-                          hint: "choose an output directory of its own, e.g. --output Output")
-        }
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: output, isDirectory: &isDirectory) else { return nil }
-        guard isDirectory.boolValue else { return .error("output path exists and is not a directory", at: location) }
-        let entries = (try? fileManager.contentsOfDirectory(atPath: output)) ?? []
+        let output = realOutput.path
+        guard FileSystemEntry.following(output) == .directory else { return nil }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
         let visible = entries.filter { !$0.hasPrefix(".") }
         if !visible.isEmpty, !entries.contains(Self.markerName), !force {
             return .error("output directory is not empty and was not created by strategy-site", at: location,
@@ -53,20 +99,52 @@ public struct SiteWriter: Sendable {
         return nil
     }
 
-    /// Writes `pages` and the assets, then swaps them in. Returns the number of files written.
+    /// Runs `body` holding the output's lock, after cleaning up what an interrupted build left.
+    /// `onWait` hears, once, that another build holds the lock and this one waits for it.
+    public func locked<T>(onWait: ((String) -> Void)? = nil, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        let output = realOutput
+        let location = SourceLocation(path: outputDirectory)
+        if let reason = pathRefusal() { throw .error(reason, at: location) }
+        do {
+            try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .error("cannot create the folder that holds the output: \(error.localizedDescription)", at: location)
+        }
+        let lock = try OutputLock.acquire(for: output, displayPath: outputDirectory, onWait: onWait)
+        defer { lock.release() }
+        do {
+            _ = try OutputDebris(output: output).clean()
+        } catch {
+            throw .error("cannot clean up after an interrupted build: \(error.localizedDescription)", at: location,
+                         hint: "look at the .\(output.lastPathComponent).staging-* and .previous-* folders beside it")
+        }
+        return try body()
+    }
+
+    /// Writes `pages` and the assets, then swaps them in, holding the output's lock. Returns
+    /// the number of files written.
     @discardableResult
-    public func write(_ pages: [RenderedPage]) throws(Diagnostic) -> Int {
+    public func write(_ pages: [RenderedPage], onWait: ((String) -> Void)? = nil) throws(Diagnostic) -> Int {
+        try locked(onWait: onWait) { () throws(Diagnostic) -> Int in try writeHoldingLock(pages) }
+    }
+
+    /// ``write(_:onWait:)`` for a caller that holds the lock (``locked(onWait:_:)``).
+    /// `beforeSwap` gets the finished staging folder; if it throws, nothing is swapped.
+    public func writeHoldingLock(_ pages: [RenderedPage],
+                                 beforeSwap: ((URL) throws(Diagnostic) -> Void)? = nil) throws(Diagnostic) -> Int {
         if let refusal = refusal() { throw refusal }
         let fileManager = FileManager.default
-        let output = URL(fileURLWithPath: Self.canonical(outputDirectory))
-        let parent = output.deletingLastPathComponent()
+        let output = realOutput
+        let debris = OutputDebris(output: output)
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(token)")
-        let previous = parent.appendingPathComponent(".\(output.lastPathComponent).previous-\(token)")
+        let staging = debris.stagingFolder(token: token)
+        let previous = debris.previousFolder(token: token)
         let location = SourceLocation(path: outputDirectory)
+        var swappedOut = false
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            let directories = Set(pages.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path })
+            let directories = Set(pages.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path }
+                                  + assets.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path })
             for directory in directories.sorted() { try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             let failures = pages.parallelMap { page -> String? in
                 do {
@@ -77,30 +155,34 @@ public struct SiteWriter: Sendable {
                 }
             }
             if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
-            var count = pages.count
-            if let assetsDirectory, fileManager.fileExists(atPath: assetsDirectory) {
-                try fileManager.copyItem(atPath: assetsDirectory, toPath: staging.appendingPathComponent("assets").path)
-                count += (fileManager.enumerator(atPath: assetsDirectory)?.allObjects.count ?? 0)
+            for asset in assets {
+                // The bytes, never a link: the site must not lead outside itself.
+                try fileManager.copyItem(atPath: asset.source, toPath: staging.appendingPathComponent(asset.path).path)
             }
             try Data("Made by strategy-site. Its next build replaces this directory's files (dotfiles are kept).\n".utf8)
                 .write(to: staging.appendingPathComponent(Self.markerName))
+            do { try beforeSwap?(staging) } catch { throw StagedFailure(diagnostic: error) }
 
-            if fileManager.fileExists(atPath: output.path) {
-                for name in try fileManager.contentsOfDirectory(atPath: output.path) where name.hasPrefix(".") && name != Self.markerName {
-                    try fileManager.moveItem(at: output.appendingPathComponent(name), to: staging.appendingPathComponent(name))
-                }
+            if FileSystemEntry.exists(output.path) {
+                do { try DotfileMirror.mirror(from: output, into: staging) } catch { throw WriteError(message: error.message) }
                 try fileManager.moveItem(at: output, to: previous)
+                swappedOut = true
                 try fileManager.moveItem(at: staging, to: output)
-                try? fileManager.removeItem(at: previous)
+                swappedOut = false
+                // Anything written into the old output's dotfolders while they were being linked.
+                if (try? debris.rescue(from: previous)) != nil { try? fileManager.removeItem(at: previous) }
             } else {
                 try fileManager.moveItem(at: staging, to: output)
             }
-            return count
+            return pages.count + assets.count
         } catch {
+            if swappedOut { try? fileManager.moveItem(at: previous, to: output) }
             try? fileManager.removeItem(at: staging)
+            if let failure = error as? StagedFailure { throw failure.diagnostic }
             throw .error("could not write the site: \((error as? WriteError)?.message ?? error.localizedDescription)", at: location)
         }
     }
 
     private struct WriteError: Error { var message: String }
+    private struct StagedFailure: Error { var diagnostic: Diagnostic }
 }

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import StrategySite
+@testable import StrategySitePreview
+
+/// Requests HTTP says a server must refuse, and connections that never finish a request.
+@Suite struct PreviewRequestTests {
+    @Test func absoluteFormTargetsForAnotherServerAreRefused() async throws {
+        let site = try PreviewSite()
+        try await withPreview(site) { server in
+            let port = server.port
+            for target in ["http://evil.example/", "http://evil.example:\(port)/index.html", "https://127.0.0.1:\(port)/",
+                           "http://127.0.0.1:\(port + 1)/", "http://user@127.0.0.1:\(port)/", "ftp://127.0.0.1:\(port)/"] {
+                let reply = try await server.get(target)
+                #expect(reply.status == 400, "\(target) gave \(reply.status)")
+                #expect(!reply.text.contains("Preview Fixture"), "\(target)")
+            }
+            let foreign = try await server.get("http://evil.example/")
+            #expect(foreign.text.contains("names another server (evil.example)"), "\(foreign.text)")
+            // Its own authority is fine, and is what counts, whatever Host says.
+            let own = try await server.get("http://127.0.0.1:\(port)/")
+            #expect(own.status == 200)
+            #expect(own.text.contains("Preview Fixture"))
+            #expect(try await server.get("http://localhost:\(port)/", host: "evil.example").status == 200)
+        }
+    }
+
+    @Test func severalHostHeadersAreRefused() async throws {
+        let site = try PreviewSite()
+        try await withPreview(site) { server in
+            let port = server.port
+            for hosts in [["127.0.0.1:\(port)", "127.0.0.1:\(port)"], ["127.0.0.1:\(port)", "evil.example"], ["evil.example", "127.0.0.1:\(port)"]] {
+                let request = "GET / HTTP/1.1\r\n" + hosts.map { "Host: \($0)\r\n" }.joined() + "Connection: close\r\n\r\n"
+                let raw = try await RawHTTP.onThread { try RawHTTP.exchange(port: port, request: request) }
+                let reply = try RawHTTP.parse(raw, method: "GET")
+                #expect(reply.status == 400, "\(hosts) gave \(reply.status)")
+                #expect(reply.text.contains("only one Host header"))
+            }
+            // A client cannot set the refusal mark itself to confuse the responder.
+            let request = "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(RequestHeadCheck.refusalHeader): x\r\nConnection: close\r\n\r\n"
+            let raw = try await RawHTTP.onThread { try RawHTTP.exchange(port: port, request: request) }
+            #expect(try RawHTTP.parse(raw, method: "GET").status == 200)
+        }
+    }
+
+    @Test func verdicts() {
+        let check = HostCheck(boundHost: "127.0.0.1", port: 8000)
+        #expect(RequestHeadCheck.judge(target: "/", hosts: ["127.0.0.1:8000"], check: check) == .accept)
+        #expect(RequestHeadCheck.judge(target: "http://LOCALHOST:8000/x", hosts: [], check: check) == .useAuthority("LOCALHOST:8000"))
+        #expect(RequestHeadCheck.judge(target: "http://[::1]:8000/", hosts: [], check: check) == .useAuthority("[::1]:8000"))
+        #expect(RequestHeadCheck.judge(target: "http://evil.example/", hosts: ["127.0.0.1:8000"], check: check) != .accept)
+        #expect(RequestHeadCheck.judge(target: "/", hosts: ["a", "b"], check: check) != .accept)
+        #expect(RequestHeadCheck.judge(target: "http://127.0.0.1:8000/", hosts: [], check: nil) != .accept)
+    }
+
+    /// A client that sends part of a request and then nothing (slowloris) is cut off after the
+    /// idle timeout; a finished request on another connection is still answered.
+    @Test func halfOpenConnectionsTimeOut() async throws {
+        let site = try PreviewSite()
+        let server = try await RunningPreview.start(site, idleTimeout: .seconds(1))
+        do {
+            let port = server.port
+            let start = Date()
+            let closed = try await RawHTTP.onThread { () -> Bool in
+                let fd = try RawHTTP.connect(port: port, timeout: 10)
+                defer { close(fd) }
+                RawHTTP.send(fd, "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nX-Slow: ")
+                var buffer = [UInt8](repeating: 0, count: 1024)
+                // recv returns 0 when the server closes; -1 when our own 10 s timeout passes.
+                return recv(fd, &buffer, buffer.count, 0) == 0
+            }
+            #expect(closed, "the server kept a half-open connection for 10 s")
+            #expect(Date().timeIntervalSince(start) < 8)
+            #expect(try await server.get("/").status == 200)
+            // An idle connection with no request at all is closed too.
+            let idleClosed = try await RawHTTP.onThread { () -> Bool in
+                let fd = try RawHTTP.connect(port: port, timeout: 10)
+                defer { close(fd) }
+                var buffer = [UInt8](repeating: 0, count: 1024)
+                return recv(fd, &buffer, buffer.count, 0) == 0
+            }
+            #expect(idleClosed)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    /// An open event stream is a response in progress, not an idle connection.
+    @Test func eventStreamsOutliveTheIdleTimeout() async throws {
+        let site = try PreviewSite()
+        let server = try await RunningPreview.start(site, idleTimeout: .seconds(1))
+        let events = try EventStreamClient(port: server.port)
+        defer { events.close() }
+        try await eventually("the event stream to open") { events.text.contains(": connected") }
+        try await Task.sleep(for: .seconds(2.5))
+        try site.edit(site.contentPath("documents/first-plan.md")) { $0 + "\nOne more line.\n" }
+        try await eventually("a reload event after the idle timeout") { events.messages.contains("reload") }
+        await server.stop()
+    }
+}
+
+/// `serve --port 0` names the port it really listens on, in the warning too.
+@Suite struct ServePortMessageTests {
+    @Test(.enabled(if: ServeCommandTests.executable != nil, "needs the strategy-site executable built"))
+    func theExposureWarningNamesTheBoundPort() async throws {
+        let site = try PreviewSite()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ServeCommandTests.executable ?? "")
+        process.arguments = ["serve", "--content", site.content, "--templates", site.templates, "--port", "0", "--host", "0.0.0.0"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let collected = LogLines(), warnings = LogLines()
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if !data.isEmpty { collected.append(String(decoding: data, as: UTF8.self)) }
+        }
+        errors.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if !data.isEmpty { warnings.append(String(decoding: data, as: UTF8.self)) }
+        }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var port: Int?
+        try await eventually("the URL on standard output") {
+            let text = collected.lines.joined()
+            guard let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) else { return false }
+            port = Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast())
+            return true
+        }
+        let bound = try #require(port)
+        #expect(bound != 0)
+        try await eventually("the warning") { warnings.lines.joined().contains("is not a loopback address") }
+        let warning = warnings.lines.joined()
+        #expect(warning.contains("on port \(bound) can"), "\(warning)")
+        #expect(!warning.contains("on port 0 "), "\(warning)")
+        kill(process.processIdentifier, SIGINT)
+        try await eventually("the process to exit") { !process.isRunning }
+        output.fileHandleForReading.readabilityHandler = nil
+        errors.fileHandleForReading.readabilityHandler = nil
+    }
+}
