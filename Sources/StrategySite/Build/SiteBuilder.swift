@@ -91,21 +91,38 @@ public struct SiteBuilder: Sendable {
         return (site, DiagnosticCascade.collapse(diagnostics, contentDirectory: options.contentDirectory))
     }
 
-    /// Every stage but writing.
-    public func render(bodyEnd: String = "") -> Result {
+    /// Everything rendering needs, or the diagnostics that stop it.
+    struct Prepared {
+        var site: LinkedSite?
+        var renderer: SiteRenderer?
+        var assets: [AssetFile]
+        var diagnostics: [Diagnostic]
+    }
+
+    func prepare(bodyEnd: String = "") -> Prepared {
         var (site, diagnostics) = link()
         let templates = TemplateSet.load(directory: options.templatesDirectory, &diagnostics)
         let assets = AssetFile.catalog(templatesDirectory: options.templatesDirectory, &diagnostics)
         guard let linked = site, let templates, !diagnostics.hasErrors else {
-            return Result(site: site, pages: [], diagnostics: diagnostics.normalized())
+            return Prepared(site: site, renderer: nil, assets: [], diagnostics: diagnostics.normalized())
         }
-        let pages = SiteRenderer(site: linked, templates: templates, bodyEnd: bodyEnd).renderAll()
-        return Result(site: linked, pages: pages, assets: assets, diagnostics: diagnostics.normalized())
+        return Prepared(site: linked, renderer: SiteRenderer(site: linked, templates: templates, bodyEnd: bodyEnd),
+                        assets: assets, diagnostics: diagnostics.normalized())
+    }
+
+    /// Every stage but writing, with every page in memory (for tests and the preview).
+    public func render(bodyEnd: String = "") -> Result {
+        let prepared = prepare(bodyEnd: bodyEnd)
+        guard let renderer = prepared.renderer else { return Result(site: prepared.site, pages: [], diagnostics: prepared.diagnostics) }
+        return Result(site: prepared.site, pages: renderer.renderAll(), assets: prepared.assets, diagnostics: prepared.diagnostics)
     }
 
     /// Runs the pipeline without writing and returns every problem, sorted.
     public func check() -> [Diagnostic] {
-        var diagnostics = render().diagnostics
+        let prepared = prepare()
+        var diagnostics = prepared.diagnostics
+        // Rendered and dropped: check finds what rendering finds without holding the site.
+        prepared.renderer?.renderAll(into: { _ in })
         if let refusal = writer.refusal() { diagnostics.append(.warning(refusal.message, at: refusal.location, hint: refusal.hint)) }
         return diagnostics.normalized()
     }
@@ -125,12 +142,12 @@ public struct SiteBuilder: Sendable {
         if let baseURL = options.baseURL, let problem = BaseURL.problem(baseURL) {
             throw BuildFailure([.error("--base-url \(baseURL): \(problem)", at: SourceLocation(path: "--base-url"))])
         }
-        let result = render()
-        guard let site = result.site, !result.diagnostics.hasErrors else { throw BuildFailure(result.diagnostics) }
+        let result = prepare()
+        guard let site = result.site, let renderer = result.renderer, !result.diagnostics.hasErrors else { throw BuildFailure(result.diagnostics) }
         let writer = writer(assets: result.assets)
-        let written: Int
+        let written: (files: Int, pages: Int)
         do {
-            written = try writer.locked(onWait: onWait) { () throws(Diagnostic) -> Int in
+            written = try writer.locked(onWait: onWait) { () throws(Diagnostic) -> (files: Int, pages: Int) in
                 // Checked again under the lock: the folders may have changed while this build waited.
                 if let zipPath = options.zipPath, let refusal = SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).refusal() {
                     throw refusal
@@ -139,9 +156,10 @@ public struct SiteBuilder: Sendable {
                 // written, the previous site stays. Only its rename(2) comes after the swap.
                 let archiver = options.zipPath.map { SiteArchiver(siteDirectory: options.outputDirectory, destination: $0) }
                 var packed: SiteArchiver.Packed?
-                let count: Int
+                let count: (files: Int, pages: Int)
                 do throws(Diagnostic) {
-                    count = try writer.writeHoldingLock(result.pages) { (staging: URL) throws(Diagnostic) in
+                    // Pages are rendered inside the lock and written as they come.
+                    count = try writer.writeHoldingLock(streaming: { write in renderer.renderAll(into: write) }) { (staging: URL) throws(Diagnostic) in
                         if let zipPath = options.zipPath {
                             packed = try SiteArchiver(siteDirectory: staging.path, destination: zipPath).pack()
                         }
@@ -156,7 +174,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw BuildFailure(result.diagnostics + [error])
         }
-        return Summary(documents: site.documents.count, pages: result.pages.filter { $0.path.hasSuffix(".html") }.count,
-                       filesWritten: written, warnings: result.diagnostics, seconds: Date().timeIntervalSince(start))
+        return Summary(documents: site.documents.count, pages: written.pages,
+                       filesWritten: written.files, warnings: result.diagnostics, seconds: Date().timeIntervalSince(start))
     }
 }

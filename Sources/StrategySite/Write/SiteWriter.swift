@@ -132,6 +132,16 @@ public struct SiteWriter: Sendable {
     /// `beforeSwap` gets the finished staging folder; if it throws, nothing is swapped.
     public func writeHoldingLock(_ pages: [RenderedPage],
                                  beforeSwap: ((URL) throws(Diagnostic) -> Void)? = nil) throws(Diagnostic) -> Int {
+        try writeHoldingLock(streaming: { write in
+            DispatchQueue.concurrentPerform(iterations: pages.count) { write(pages[$0]) }
+        }, beforeSwap: beforeSwap).files
+    }
+
+    /// Writes each page `produce` hands to `write` into the staging folder at once, from
+    /// whatever thread it comes, then the assets; then swaps the staging folder in, as
+    /// ``writeHoldingLock(_:beforeSwap:)`` does. Returns the files and the HTML pages written.
+    public func writeHoldingLock(streaming produce: (_ write: @escaping @Sendable (RenderedPage) -> Void) -> Void,
+                                 beforeSwap: ((URL) throws(Diagnostic) -> Void)? = nil) throws(Diagnostic) -> (files: Int, pages: Int) {
         if let refusal = refusal() { throw refusal }
         let fileManager = FileManager.default
         let output = realOutput
@@ -143,18 +153,12 @@ public struct SiteWriter: Sendable {
         var swappedOut = false
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            let directories = Set(pages.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path }
-                                  + assets.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path })
-            for directory in directories.sorted() { try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-            let failures = pages.parallelMap { page -> String? in
-                do {
-                    try Data(page.contents.utf8).write(to: staging.appendingPathComponent(page.path))
-                    return nil
-                } catch {
-                    return "\(page.path): \(error.localizedDescription)"
-                }
+            let staged = StagedPages(staging: staging)
+            produce { staged.write($0) }
+            if let failure = staged.failure { throw WriteError(message: failure) }
+            for directory in Set(assets.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path }).sorted() {
+                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
             for asset in assets {
                 // The bytes, never a link: the site must not lead outside itself.
                 try fileManager.copyItem(atPath: asset.source, toPath: staging.appendingPathComponent(asset.path).path)
@@ -174,7 +178,7 @@ public struct SiteWriter: Sendable {
             } else {
                 try fileManager.moveItem(at: staging, to: output)
             }
-            return pages.count + assets.count
+            return (staged.count + assets.count, staged.htmlCount)
         } catch {
             if swappedOut { try? fileManager.moveItem(at: previous, to: output) }
             try? fileManager.removeItem(at: staging)
