@@ -17,7 +17,10 @@ public struct ParsedDocument: Sendable {
     public var slug: String { source.slug }
     public var metadata: DocumentMetadata { source.metadata }
 
-    public func section(_ anchor: String) -> Section? { sections.first { $0.anchor == anchor } }
+    /// Positions in `sections` by anchor, so finding a section does not scan them all.
+    var sectionIndex: [String: Int] = [:]
+
+    public func section(_ anchor: String) -> Section? { sectionIndex[anchor].map { sections[$0] } }
 }
 
 /// A document's body as HTML, with the places where the document page adds its own blocks.

@@ -109,10 +109,14 @@ extension SiteRenderer {
     /// Two levels of contents: the top-level sections and their direct subsections.
     func tableOfContents(_ document: ParsedDocument) -> [[String: Any]] {
         guard let top = document.sections.map(\.level).min() else { return [] }
+        // Grouped in one pass: a document of thousands of sections must not cost their square.
+        var childrenOf: [String: [[String: Any]]] = [:]
+        for section in document.sections where section.level == top + 1 {
+            if let parent = section.parentAnchor { childrenOf[parent, default: []].append(["title": section.title, "anchor": section.anchor]) }
+        }
         var entries: [[String: Any]] = []
         for section in document.sections where section.level == top {
-            let children = document.sections.filter { $0.parentAnchor == section.anchor && $0.level == top + 1 }
-                .map { ["title": $0.title, "anchor": $0.anchor] }
+            let children = childrenOf[section.anchor] ?? []
             entries.append(["title": section.title, "anchor": section.anchor, "children": children, "hasChildren": !children.isEmpty])
         }
         return entries
