@@ -37,7 +37,11 @@ public struct DocumentParser: Sendable {
         var writer = BodyWriter(options: .init(indicators: options.indicators, citableBlocks: options.citableBlocks, pagePath: SitePaths.document(source.slug)),
                                 locator: locator, text: text, tables: tables, notes: notes, reservedIDs: options.reservedIDs)
         document.walk { event, node in writer.visit(event, node) }
-        let parsed = writer.finish(source: source)
+        // The Markdown is not needed past this stage (the body is HTML now); a library of
+        // 10,000 documents would otherwise hold its whole text twice until the build ends.
+        var written = source
+        written.body = ""
+        let parsed = writer.finish(source: written)
         diagnostics += writer.diagnostics
         return parsed
     }
