@@ -54,7 +54,12 @@ struct PreviewLauncher {
                 in the StrategySite package with: swift build -c release --product \(Self.product)
                 """)
         }
-        if exists, !Self.sources(in: build.package, newerThan: executable) { return }
+        if exists, !Self.sources(in: build.package, newerThan: [executable, checked]) { return }
+        if exists, Self.busy(build.scratch) {
+            // Waiting could mean waiting for ever: `swift test` holds the lock while it runs us.
+            Self.say("warning: the package's sources are newer than the preview server, but another swift command is using \(build.scratch.path), so it is not rebuilt now; starting it as it is.")
+            return
+        }
         let command = ["swift", "build", "-c", build.configuration, "--product", Self.product,
                        "--package-path", build.package.path, "--scratch-path", build.scratch.path]
         let shown = "swift build -c \(build.configuration) --product \(Self.product)"
@@ -77,7 +82,21 @@ struct PreviewLauncher {
               manager.isExecutableFile(atPath: executable.path) else {
             throw LaunchError("building the preview server failed (\(shown) in \(build.package.path)); the messages above say why")
         }
+        // SwiftPM leaves the executable as it was when the sources' content did not change, so
+        // this notes that they were checked, or every serve would run the build again.
+        manager.createFile(atPath: checked.path, contents: Data())
         Self.say("Built the preview server in \(Int(Date().timeIntervalSince(start).rounded())) s.")
+    }
+
+    /// Touched after each build of the preview; sources older than it need no build.
+    var checked: URL { directory.appendingPathComponent(".\(Self.product).checked") }
+
+    /// Whether another SwiftPM command is using the build folder: while one runs, its process id
+    /// is in `<scratch>/.lock` (the lock itself is elsewhere, under a name SwiftPM chooses).
+    static func busy(_ scratch: URL) -> Bool {
+        guard let text = try? String(contentsOf: scratch.appendingPathComponent(".lock"), encoding: .utf8),
+              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, pid != getpid() else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// Runs the preview in place of this process; returns only by throwing.
@@ -91,10 +110,11 @@ struct PreviewLauncher {
         throw LaunchError("could not start \(executable.path): \(reason)")
     }
 
-    /// Whether `Package.swift` or any file under `Sources/` was modified after `binary`.
-    static func sources(in package: URL, newerThan binary: URL) -> Bool {
+    /// Whether `Package.swift` or any file under `Sources/` was modified after the newest of `marks`.
+    static func sources(in package: URL, newerThan marks: [URL]) -> Bool {
         let manager = FileManager.default
-        guard let built = (try? manager.attributesOfItem(atPath: binary.path))?[.modificationDate] as? Date else { return true }
+        let dates = marks.compactMap { (try? manager.attributesOfItem(atPath: $0.path))?[.modificationDate] as? Date }
+        guard let built = dates.max() else { return true }
         func newer(_ path: String) -> Bool {
             guard let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return false }
             return modified > built
