@@ -9,6 +9,7 @@ final class PollingFeed: ChangeFeed, @unchecked Sendable {
     let debounce: Duration
     // Only the preview's single watcher loop calls `changes`, one call at a time.
     private var snapshot: [String: FileWatcher.Stamp]
+    private var nextScan: ContinuousClock.Instant
 
     /// Takes the first snapshot now, so changes made from here on are seen.
     init(watcher: FileWatcher, interval: Duration, debounce: Duration) {
@@ -16,10 +17,17 @@ final class PollingFeed: ChangeFeed, @unchecked Sendable {
         self.interval = interval
         self.debounce = debounce
         snapshot = watcher.snapshot()
+        nextScan = .now + interval
     }
 
     func changes(waitingUpTo timeout: Duration) async -> [String] {
-        try? await Task.sleep(for: min(interval, timeout))
+        // Scans every `interval`, however short the waits the caller asks for.
+        let wait = nextScan - .now
+        if wait > .zero {
+            try? await Task.sleep(for: min(wait, timeout))
+            if ContinuousClock.now < nextScan { return [] }
+        }
+        nextScan = .now + interval
         var current = watcher.snapshot()
         var changed = Set(FileWatcher.changes(from: snapshot, to: current))
         snapshot = current
