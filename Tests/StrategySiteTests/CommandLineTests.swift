@@ -20,7 +20,8 @@ struct CommandLineTests {
 
     func run(_ arguments: [String], in directory: URL, executable: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = try #require(executable ?? Self.executable, "strategy-site not built next to the tests")
+        let chosen: URL? = executable ?? Self.executable
+        process.executableURL = try #require(chosen, "strategy-site not built next to the tests")
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let output = Pipe(), errors = Pipe()
