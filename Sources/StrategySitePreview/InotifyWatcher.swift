@@ -78,15 +78,27 @@ final class InotifyWatcher: ChangeFeed, @unchecked Sendable {
     static let settle: Int32 = 3
     static let settleLimit: Duration = .milliseconds(30)
 
+    /// Whether an event is queued within `milliseconds`. A signal the process handles would
+    /// interrupt `poll` on a thread that does not block it (Dispatch's threads block most), so
+    /// an interrupted wait goes on rather than end early with nothing.
     private func wait(milliseconds: Int32) -> Bool {
-        var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        return poll(&ready, 1, milliseconds) > 0
+        let deadline = ContinuousClock.now + .milliseconds(milliseconds)
+        var remaining = milliseconds
+        while true {
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let result = poll(&ready, 1, remaining)
+            if result >= 0 || errno != EINTR { return result > 0 }
+            let left = deadline - .now
+            guard left > .zero else { return false }
+            remaining = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+        }
     }
 
     /// Reads every event queued now.
     private func read(into changed: inout Set<String>, buffer: UnsafeMutableRawPointer, capacity: Int) {
         while true {
             let count = Glibc.read(descriptor, buffer, capacity)
+            if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }  // EAGAIN: the queue is empty
             var offset = 0
             while offset + 16 <= count {
