@@ -13,6 +13,12 @@ site: deps
 	$(SWIFT) build -c release --product strategy-site
 	$(RELEASE) build
 
+## make serve: the live preview on http://127.0.0.1:8000/ (its server, strategy-site-preview, is
+## built by the first serve, not by make site)
+serve: deps
+	$(SWIFT) build -c release --product strategy-site
+	$(RELEASE) serve
+
 ## make test: every test (Swift unit and integration tests, then browser and publishing checks)
 test: deps swift-test browser-test
 

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "strategy-site", targets: ["strategy-site"]),
+        // `strategy-site serve` runs this one; kept apart so `make site` never compiles Hummingbird.
+        .executable(name: "strategy-site-preview", targets: ["strategy-site-preview"]),
         .library(name: "StrategySite", targets: ["StrategySite"]),
     ],
     dependencies: [
@@ -17,7 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // `build --zip`: one archive of the site for offline readers.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-        // The `serve` preview server (StrategySitePreview only; the core library does not use it).
+        // The `serve` preview server (StrategySitePreview and strategy-site-preview only).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // The preview's request-head check sits in the NIO pipeline before Hummingbird's
         // conversion to HTTPRequest (StrategySitePreview only; both come with Hummingbird).
@@ -50,11 +52,29 @@ let package = Package(
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             ]
         ),
+        // The options `strategy-site` and `strategy-site-preview` share, so `serve` means the same in both.
+        .target(
+            name: "StrategySiteCommandLine",
+            dependencies: [
+                "StrategySite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "strategy-site",
             dependencies: [
                 "StrategySite",
+                "StrategySiteCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The preview server's executable: Hummingbird and SwiftNIO are linked here only.
+        .executableTarget(
+            name: "strategy-site-preview",
+            dependencies: [
+                "StrategySite",
                 "StrategySitePreview",
+                "StrategySiteCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

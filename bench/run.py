@@ -15,7 +15,9 @@ runs longer than --timeout is stopped and reported as such.
 Tools: strategy-site (release build), Hugo on the same documents with the minimal layouts
 of bench/hugo/, and `cmark` over all documents concatenated. At 1,000 documents it also
 times one-document rebuilds with `strategy-site-bench` (IncrementalBuilder), when that
-target builds. Standard library only.
+target builds; and it times the editor's loop through the real preview server, save to
+reload event (bench/editor_loop.py), on a copy of the real Content/, at 1,000 documents and,
+fewer edits, at 10,000 with the server's memory. Standard library only.
 """
 
 import argparse
@@ -35,6 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import corpus  # noqa: E402
+import editor_loop  # noqa: E402
 
 TEMPLATES = os.path.join(ROOT, "Templates")
 
@@ -95,6 +98,10 @@ def build_binaries(skip, binary=None, bench_binary=None):
     if not skip:
         log("building strategy-site (release)…")
         subprocess.run(["swift", "build", "-c", "release", "--product", "strategy-site"], cwd=ROOT, check=True)
+    if not skip:
+        # `serve` runs strategy-site-preview from beside strategy-site (the editor-loop timing).
+        log("building strategy-site-preview (release)…")
+        subprocess.run(["swift", "build", "-c", "release", "--product", "strategy-site-preview"], cwd=ROOT, check=True)
     bench = None
     if not skip:
         log("building strategy-site-bench (release)…")
@@ -270,6 +277,19 @@ def bench_rebuild(bench, content, work, iterations, timeout):
             "build_all_ms": float(full.group(1)) if full else None, "peak_mb": run["rss_mb"]}
 
 
+def bench_editor_loop(binary, content, work, label, edits, timeout):
+    """Save → reload through `strategy-site serve`, on a copy of `content`."""
+    copy = os.path.join(work, "editor-content")
+    shutil.copytree(content, copy)
+    try:
+        return editor_loop.run(binary, copy, edits=edits, label=label, start_timeout=timeout, edit_timeout=timeout)
+    except RuntimeError as error:
+        log(f"  editor loop, {label}: {error}")
+        return {"label": label, "failed": str(error)}
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
 def ratio(a, b):
     return a / b if a is not None and b else None
 
@@ -282,7 +302,7 @@ def measured(tool):
     return tool if tool and "wall" in tool else None
 
 
-def report(results, rebuild, info):
+def report(results, rebuild, info, editor=()):
     m = info["machine"]
     lines = [f"StrategySite benchmark, {info['date']}: {m['nproc']} × {m['cpu']}, {m['ram_gb']} GB RAM, "
              f"load average {m['load_before'][0]:.1f} before / {m.get('load_after', [0])[0]:.1f} after",
@@ -340,6 +360,19 @@ def report(results, rebuild, info):
                       f"median {rebuild['median_ms']:.1f} ms, p90 {rebuild['p90_ms']:.1f} ms"
                       + (f" (buildAll {rebuild['build_all_ms']:.0f} ms)" if rebuild.get("build_all_ms") else "")]
 
+    if editor:
+        lines += ["", "Editor loop through the real server (strategy-site serve; save → reload event):",
+                  f"  {'content':<16} {'docs':>6} {'edits':>5} {'median ms':>9} {'p90 ms':>7} {'rebuild ms':>10} "
+                  f"{'RSS MB':>7} {'peak MB':>7}"]
+        for loop in editor:
+            if loop.get("failed"):
+                lines.append(f"  {loop['label']:<16} - failed: {loop['failed'].splitlines()[0]}")
+                continue
+            lines.append(f"  {loop['label']:<16} {loop['documents']:>6} {loop['edits']:>5} {loop['median_ms']:>9.0f} "
+                         f"{loop['p90_ms']:>7.0f} {fmt(loop['server_rebuild_median_ms'], 0):>10} "
+                         f"{fmt(loop['rss_after_mb'], 0):>7} {fmt(loop['rss_peak_mb'], 0):>7}")
+        lines.append("  (rebuild ms: the server's own figure for the rebuild; RSS after the edits, peak over the run)")
+
     goals = []
     if 1000 in by_count:
         tools = by_count[1000]["tools"]
@@ -362,8 +395,15 @@ def report(results, rebuild, info):
         value = rebuild.get("median_ms")
         goals.append(("one-document rebuild ≤ 50 ms at 1,000 docs", value is not None and value <= 50,
                       f"median {fmt(value, 1)} ms"))
+    for loop in editor:
+        if loop.get("failed"):
+            continue
+        limit = 50 if loop["label"] == "Content/" else 100 if loop["documents"] == 1000 else None
+        if limit:
+            goals.append((f"save → reload ≤ {limit} ms, {loop['label']}", loop["median_ms"] <= limit,
+                          f"median {loop['median_ms']:.0f} ms"))
     if goals:
-        lines += ["", "Goals (issue 9):"]
+        lines += ["", "Goals (issues 9 and 15):"]
         lines += [f"  {'met   ' if ok else 'MISSED'} {name}: {value}" for name, ok, value in goals]
     return "\n".join(lines), growth, goals
 
@@ -376,6 +416,11 @@ def main():
     parser.add_argument("--timeout", type=float, default=600,
                         help="stop a build that takes longer than this many seconds (default 600); larger sizes "
                              "are then skipped for that tool")
+    parser.add_argument("--editor-sizes", default="1000,10000",
+                        help="sizes (of those in --sizes) at which to time save → reload through the real server, "
+                             "besides the real Content/ (default 1000,10000; empty for none)")
+    parser.add_argument("--editor-edits", type=int, default=20,
+                        help="saves to time per size (default 20; a quarter of that at 10,000 documents)")
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--no-cmark", action="store_true")
     parser.add_argument("--skip-build", action="store_true", help="use the release binaries already built")
@@ -394,8 +439,13 @@ def main():
             "binary": binary, "arguments": sys.argv[1:]}
     started = time.perf_counter()
     work = tempfile.mkdtemp(prefix="strategy-site-bench-")
-    results, rebuild, skip = [], None, None
+    results, rebuild, skip, editor = [], None, None, []
+    editor_sizes = {int(x) for x in args.editor_sizes.split(",") if x.strip()} if args.editor_sizes else set()
     try:
+        if args.editor_sizes:
+            log("\n== editor loop on the real Content/…")
+            editor.append(bench_editor_loop(binary, os.path.join(ROOT, "Content"), work, "Content/",
+                                            args.editor_edits, args.timeout))
         for count in sorted(sizes):
             directory = os.path.join(work, str(count))
             os.makedirs(directory)
@@ -410,6 +460,10 @@ def main():
                 else:
                     log("  one-document rebuilds (strategy-site-bench)…")
                     rebuild = bench_rebuild(bench, content, directory, args.rebuild_iterations, args.timeout)
+            if count in editor_sizes and not skip:
+                editor.append(bench_editor_loop(binary, content, directory, f"{count:,} documents",
+                                                args.editor_edits if count < 10_000 else max(3, args.editor_edits // 4),
+                                                args.timeout))
             if not args.keep:
                 shutil.rmtree(directory)
     finally:
@@ -418,12 +472,12 @@ def main():
         else:
             log(f"kept {work}")
     info["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
-    text, growth, goals = report(results, rebuild, info)
+    text, growth, goals = report(results, rebuild, info, editor)
     print(text)
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"info": info, "results": results, "rebuild": rebuild, "growth": growth,
+            json.dump({"info": info, "results": results, "rebuild": rebuild, "editor_loop": editor, "growth": growth,
                        "goals": [{"goal": g, "met": ok, "value": v} for g, ok, v in goals]}, f, indent=2)
 
 

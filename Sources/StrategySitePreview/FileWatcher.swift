@@ -2,9 +2,10 @@ import Foundation
 
 /// Finds changed files by polling: a snapshot of every file's modification time, size and
 /// inode under some folders, compared with the last one. Portable (FileManager only) and cheap
-/// for a site's few hundred files.
+/// for a site's few hundred files; the preview uses it where inotify is not (``PollingFeed``).
 ///
-/// Hidden files and folders (editors' swap files) and backups ending in `~` are not watched.
+/// Hidden files and folders (editors' swap files), backups ending in `~` and vim's `4913`
+/// probe are not watched (``ignores(_:)``).
 public struct FileWatcher: Sendable {
     public struct Stamp: Equatable, Sendable {
         var modified: Double
@@ -31,7 +32,7 @@ public struct FileWatcher: Sendable {
                     enumerator.skipDescendants()
                     continue
                 }
-                if name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") { continue }
+                if Self.ignores(name) { continue }
                 let path = root.path + "/" + relative
                 guard let attributes = try? fileManager.attributesOfItem(atPath: path),
                       attributes[.type] as? FileAttributeType != .typeDirectory else { continue }
@@ -41,6 +42,13 @@ public struct FileWatcher: Sendable {
             }
         }
         return files
+    }
+
+    /// Whether a file or folder of this name is left out: hidden ones, backups (`~`), swap files,
+    /// and the `4913` file vim writes and deletes to test a folder before each save (seen, it
+    /// would start a rebuild before the save itself).
+    public static func ignores(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name == "4913"
     }
 
     /// Paths added, removed or changed between two snapshots, sorted.

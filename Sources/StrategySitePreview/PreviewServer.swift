@@ -32,7 +32,8 @@ public struct PreviewServer: Sendable {
     public var host: String
     public var port: Int
     public var log: Log
-    /// How often the watched folders are scanned, and how long they must be quiet before a rebuild.
+    /// Where inotify is unavailable (macOS): how often the watched folders are scanned, and how
+    /// long they must be quiet before a rebuild. With inotify a save starts a rebuild at once.
     public var pollInterval: Duration = .milliseconds(200)
     public var debounce: Duration = .milliseconds(100)
     /// How long a connection may stay open without a request in progress, including one whose
@@ -57,8 +58,10 @@ public struct PreviewServer: Sendable {
     /// SIGINT or SIGTERM, which shut down gracefully (open event streams are ended).
     /// `onRunning` gets the port the server listens on (useful with port 0).
     public func run(handleSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let watcher = FileWatcher(directories: [options.contentDirectory, options.templatesDirectory])
-        let snapshot = watcher.snapshot()
+        // Watching starts before the first build, so saves made during it are not lost.
+        let (feed, fallback) = makeChangeFeed(directories: [options.contentDirectory, options.templatesDirectory],
+                                              pollInterval: pollInterval, debounce: debounce)
+        if let fallback { log.problem("warning: " + fallback) }
         let builder = self.builder
         let start = ContinuousClock.now
         let diagnostics = await Self.background { builder.buildAll() }
@@ -83,7 +86,7 @@ public struct PreviewServer: Sendable {
             logger: logger
         )
         // Shutdown runs in reverse: the watcher first, which ends the event streams, then the server.
-        let watcherService = WatcherService(server: self, watcher: watcher, snapshot: snapshot)
+        let watcherService = WatcherService(server: self, feed: feed)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: app),
@@ -95,7 +98,7 @@ public struct PreviewServer: Sendable {
         try await group.run()
     }
 
-    /// Shuts a running server down gracefully, as Ctrl-C does (within one poll interval).
+    /// Shuts a running server down gracefully, as Ctrl-C does (within a quarter of a second).
     public func stop() {
         stopFlag.set()
     }
@@ -155,43 +158,6 @@ public struct PreviewServer: Sendable {
     static func background<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
-        }
-    }
-}
-
-/// Polls the watched folders; after a change and a quiet moment, rebuilds. Also keeps the event
-/// streams alive, and ends them on shutdown.
-struct WatcherService: Service {
-    let server: PreviewServer
-    let watcher: FileWatcher
-    let snapshot: [String: FileWatcher.Stamp]
-
-    func run() async throws {
-        var snapshot = self.snapshot
-        var lastKeepAlive = ContinuousClock.now
-        defer { server.hub.close() }
-        func running() -> Bool { !Task.isCancelled && !Task.isShuttingDownGracefully && !server.stopFlag.isSet }
-        while running() {
-            try? await Task.sleep(for: server.pollInterval)
-            if !running() { break }
-            if ContinuousClock.now - lastKeepAlive > .seconds(15) {
-                server.hub.keepAlive()
-                lastKeepAlive = .now
-            }
-            var current = watcher.snapshot()
-            var changed = Set(FileWatcher.changes(from: snapshot, to: current))
-            snapshot = current
-            guard !changed.isEmpty else { continue }
-            // Wait for the editor to finish writing (several files, or write-then-rename).
-            for _ in 0..<20 {
-                try? await Task.sleep(for: server.debounce)
-                current = watcher.snapshot()
-                let more = FileWatcher.changes(from: snapshot, to: current)
-                snapshot = current
-                if more.isEmpty { break }
-                changed.formUnion(more)
-            }
-            await server.rebuild(changed.sorted())
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StrategySite
+import StrategySiteCommandLine
 
 extension StrategySiteCommand {
     struct Build: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StrategySite
+import StrategySiteCommandLine
 
 extension StrategySiteCommand {
     struct Lookup: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StrategySite
+import StrategySiteCommandLine
 
 @main
 struct StrategySiteCommand: ParsableCommand {
@@ -12,16 +13,6 @@ struct StrategySiteCommand: ParsableCommand {
 
     /// Usage errors exit 2, as the README promises; ArgumentParser's default is 64.
     static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure || code.rawValue == 64 {
-                FileHandle.standardError.write(fullMessage(for: error) + "\n")
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
+        UsageExit.main(StrategySiteCommand.self)
     }
 }

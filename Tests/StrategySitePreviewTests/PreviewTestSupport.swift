@@ -102,10 +102,10 @@ final class RunningPreview: @unchecked Sendable {
         self.logLines = logLines
     }
 
-    static func start(_ site: PreviewSite, idleTimeout: Duration? = nil) async throws -> RunningPreview {
+    static func start(_ site: PreviewSite, idleTimeout: Duration? = nil, pollInterval: Duration = .milliseconds(100)) async throws -> RunningPreview {
         let lines = LogLines()
         var server = PreviewServer(options: site.options, host: "127.0.0.1", port: 0, log: lines.log)
-        server.pollInterval = .milliseconds(100)
+        server.pollInterval = pollInterval
         server.debounce = .milliseconds(50)
         if let idleTimeout { server.idleTimeout = idleTimeout }
         let bound = Bound()
@@ -139,8 +139,9 @@ final class RunningPreview: @unchecked Sendable {
 }
 
 /// Runs `body` against a running preview of `site`, then stops the server and waits for it.
-func withPreview(_ site: PreviewSite, _ body: (RunningPreview) async throws -> Void) async throws {
-    let server = try await RunningPreview.start(site)
+func withPreview(_ site: PreviewSite, pollInterval: Duration = .milliseconds(100),
+                 _ body: (RunningPreview) async throws -> Void) async throws {
+    let server = try await RunningPreview.start(site, pollInterval: pollInterval)
     do {
         try await body(server)
     } catch {

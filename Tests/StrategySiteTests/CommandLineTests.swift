@@ -18,12 +18,13 @@ struct CommandLineTests {
 
     struct Run { var status: Int32; var output: String; var errors: String }
 
-    func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], executable: URL? = nil) throws -> Run {
         let process = Process()
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
-        process.executableURL = try #require(Self.executable, "strategy-site not built next to the tests")
+        let chosen: URL? = executable ?? Self.executable
+        process.executableURL = try #require(chosen, "strategy-site not built next to the tests")
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let output = Pipe(), errors = Pipe()
@@ -87,5 +88,29 @@ struct CommandLineTests {
         #expect(result.output.hasPrefix("NI 7 — People in effective treatment [2001 strategy, national-indicator]\n"))
         #expect(result.output.contains("  mentioned in alpha#rent (Rent)\n"))
         #expect(try run(["lookup", "zebra", "--content", "Content"], in: site.root).status == 1)
+    }
+
+    @Test func serveUsageErrorsExitTwoAndHelpNamesThePreview() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        #expect(try run(["serve", "--port", "70000"], in: site.root).status == 2)
+        let help = try run(["serve", "--help"], in: site.root)
+        #expect(help.status == 0)
+        #expect(help.output.contains("--port <port>") && help.output.contains("--host <address>") && help.output.contains("--content <dir>"))
+        #expect(help.output.contains("strategy-site-preview"))
+    }
+
+    /// Outside a checkout (a copy of the binary alone) `serve` cannot build the preview, and says how.
+    @Test func serveWithoutThePreviewExplainsAndExitsOne() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        let original = try #require(Self.executable, "strategy-site not built next to the tests")
+        let folder = site.root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("strategy-site")
+        try FileManager.default.copyItem(at: original, to: copy)
+        let result = try run(["serve", "--port", "0", "--templates", Repository.templates], in: site.root, executable: copy)
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("error: strategy-site-preview is not beside strategy-site (in \(folder.resolvingSymlinksInPath().path))"))
+        #expect(result.errors.contains("swift build -c release --product strategy-site-preview"))
+        #expect(result.output.isEmpty)
     }
 }

@@ -2,14 +2,16 @@ import ArgumentParser
 import StrategySite
 
 /// The folders every command reads, with the defaults a project checkout uses.
-struct SiteOptions: ParsableArguments {
+public struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder with site.yml, themes.yml, indicators.yml and documents/.", valueName: "dir"))
-    var content = "Content"
+    public var content = "Content"
 
     @Option(name: .long, help: ArgumentHelp("Folder with the Mustache templates and assets/.", valueName: "dir"))
-    var templates = "Templates"
+    public var templates = "Templates"
 
-    func builderOptions(output: String = "Output", baseURL: String? = nil, force: Bool = false, zip: String? = nil) -> SiteBuilder.Options {
+    public init() {}
+
+    public func builderOptions(output: String = "Output", baseURL: String? = nil, force: Bool = false, zip: String? = nil) -> SiteBuilder.Options {
         SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                             baseURL: baseURL, force: force, zipPath: zip)
     }

@@ -1,0 +1,114 @@
+#if os(Linux)
+import Foundation
+import Testing
+@testable import StrategySitePreview
+
+/// The inotify feed against real files in a temporary folder. Each test writes, then asks once:
+/// the writes are finished before the call, so the kernel has queued every event, and a call
+/// that returns them did not wait for its timeout (which is long, so a slow machine passes).
+@Suite struct InotifyWatcherTests {
+    let root: String
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("inotify-\(UUID().uuidString)")
+            .standardizedFileURL.path
+        try FileManager.default.createDirectory(atPath: root + "/documents", withIntermediateDirectories: true)
+        try write("documents/one.md", "one")
+    }
+
+    func write(_ relative: String, _ text: String, atomically: Bool = false) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + relative), options: atomically ? .atomic : [])
+    }
+
+    func next(_ watcher: InotifyWatcher) async -> [String] {
+        await watcher.changes(waitingUpTo: .seconds(20))
+    }
+
+    @Test func aSaveIsReportedAtOnce() async throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watcher = try InotifyWatcher(directories: [root])
+        try write("documents/one.md", "one, edited")
+        let start = ContinuousClock.now
+        let saved = await next(watcher)
+        #expect(saved == [root + "/documents/one.md"])
+        #expect(ContinuousClock.now - start < .seconds(20), "returned on the event, not the timeout")
+
+        // Nothing more happened: an empty answer after the (short) timeout.
+        let nothing = await watcher.changes(waitingUpTo: .milliseconds(50))
+        #expect(nothing.isEmpty)
+    }
+
+    @Test func atomicSavesRenamesAndDeletes() async throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watcher = try InotifyWatcher(directories: [root])
+        try write("documents/one.md", "saved through a temporary file", atomically: true)
+        let saved = await next(watcher)
+        #expect(saved == [root + "/documents/one.md"], "the temporary file is hidden, so not reported")
+
+        try FileManager.default.moveItem(atPath: root + "/documents/one.md", toPath: root + "/documents/two.md")
+        let renamed = await next(watcher)
+        #expect(renamed == [root + "/documents/one.md", root + "/documents/two.md"])
+
+        try FileManager.default.removeItem(atPath: root + "/documents/two.md")
+        let deleted = await next(watcher)
+        #expect(deleted == [root + "/documents/two.md"])
+    }
+
+    @Test func aBurstOfSavesComesInOneAnswer() async throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watcher = try InotifyWatcher(directories: [root])
+        let names = (1...40).map { "documents/burst-\($0).md" }
+        for name in names { try write(name, name) }
+        let burst = await next(watcher)
+        #expect(burst == names.map { root + "/" + $0 }.sorted())
+    }
+
+    @Test func editorsScratchFilesAreIgnored() async throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watcher = try InotifyWatcher(directories: [root])
+        try write("documents/.one.md.swp", "swap")
+        try write("documents/one.md~", "backup")
+        try write("documents/4913", "vim's probe")
+        try FileManager.default.removeItem(atPath: root + "/documents/4913")
+        try write("documents/one.md", "the save itself")
+        let saved = await next(watcher)
+        #expect(saved == [root + "/documents/one.md"])
+    }
+
+    @Test func newFoldersAreWatchedWithTheirFiles() async throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watcher = try InotifyWatcher(directories: [root])
+        try FileManager.default.createDirectory(atPath: root + "/assets/fonts", withIntermediateDirectories: true)
+        try write("assets/fonts/a.woff2", "font")
+        var seen = Set(await next(watcher))
+        // The file may have been written before the new folder was watched: it is reported either way.
+        while !seen.contains(root + "/assets/fonts/a.woff2") {
+            let more = await next(watcher)
+            #expect(!more.isEmpty)
+            if more.isEmpty { break }
+            seen.formUnion(more)
+        }
+        #expect(watcher.watchedFolders.contains(root + "/assets/fonts"))
+
+        try write("assets/fonts/b.woff2", "another")
+        let later = await next(watcher)
+        #expect(later == [root + "/assets/fonts/b.woff2"])
+    }
+
+    @Test func aFolderMovedAwayRebuildsFromTheRoot() async throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let elsewhere = root + "-moved"
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        let watcher = try InotifyWatcher(directories: [root])
+        try FileManager.default.moveItem(atPath: root + "/documents", toPath: elsewhere)
+        let moved = await next(watcher)
+        #expect(moved == [root])
+        #expect(watcher.watchedFolders == [root])
+
+        // Files written where it went are not the site's any more.
+        try Data("away".utf8).write(to: URL(fileURLWithPath: elsewhere + "/one.md"))
+        let away = await watcher.changes(waitingUpTo: .milliseconds(100))
+        #expect(away.isEmpty)
+    }
+}
+#endif
