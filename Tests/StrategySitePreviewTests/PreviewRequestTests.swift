@@ -106,39 +106,14 @@ import StrategySite
     @Test(.enabled(if: ServeCommandTests.executable != nil, "needs the strategy-site executable built"))
     func theExposureWarningNamesTheBoundPort() async throws {
         let site = try PreviewSite()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ServeCommandTests.executable ?? "")
-        process.arguments = ["serve", "--content", site.content, "--templates", site.templates, "--port", "0", "--host", "0.0.0.0"]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let collected = LogLines(), warnings = LogLines()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if !data.isEmpty { collected.append(String(decoding: data, as: UTF8.self)) }
-        }
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if !data.isEmpty { warnings.append(String(decoding: data, as: UTF8.self)) }
-        }
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        var port: Int?
-        try await eventually("the URL on standard output") {
-            let text = collected.lines.joined()
-            guard let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) else { return false }
-            port = Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast())
-            return true
-        }
-        let bound = try #require(port)
+        let serve = try ServeProcess(executable: ServeCommandTests.executable ?? "",
+                                     arguments: ["serve", "--content", site.content, "--templates", site.templates, "--port", "0", "--host", "0.0.0.0"])
+        let bound = try await serve.port()
         #expect(bound != 0)
-        try await eventually("the warning") { warnings.lines.joined().contains("is not a loopback address") }
-        let warning = warnings.lines.joined()
+        try await eventually("the warning") { serve.errors.lines.joined().contains("is not a loopback address") }
+        let warning = serve.errors.lines.joined()
         #expect(warning.contains("on port \(bound) can"), "\(warning)")
         #expect(!warning.contains("on port 0 "), "\(warning)")
-        kill(process.processIdentifier, SIGINT)
-        try await eventually("the process to exit") { !process.isRunning }
-        output.fileHandleForReading.readabilityHandler = nil
-        errors.fileHandleForReading.readabilityHandler = nil
+        _ = try await serve.interrupt()
     }
 }

@@ -240,38 +240,15 @@ import StrategySite
     @Test(.enabled(if: executable != nil, "needs the strategy-site executable built"))
     func interruptShutsDownCleanly() async throws {
         let site = try PreviewSite()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable ?? "")
-        process.arguments = ["serve", "--content", site.content, "--templates", site.templates, "--port", "0"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let collected = LogLines()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if !data.isEmpty { collected.append(String(decoding: data, as: UTF8.self)) }
-        }
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-
-        var port: Int?
-        try await eventually("the URL on standard output") {
-            let text = collected.lines.joined()
-            guard let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) else { return false }
-            port = Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast())
-            return true
-        }
-        let events = try EventStreamClient(port: port ?? 0)
+        let serve = try ServeProcess(executable: Self.executable ?? "",
+                                     arguments: ["serve", "--content", site.content, "--templates", site.templates, "--port", "0"])
+        let events = try EventStreamClient(port: try await serve.port())
         defer { events.close() }
         try await eventually("the event stream to open") { events.text.contains(": connected") }
 
-        kill(process.processIdentifier, SIGINT)
-        try await eventually("the process to exit") { !process.isRunning }
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
-        output.fileHandleForReading.readabilityHandler = nil
-        let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect((collected.lines.joined() + rest).contains("Stopped."))
+        let printed = try await serve.interrupt()
+        #expect(serve.process.terminationReason == .exit)
+        #expect(serve.process.terminationStatus == 0)
+        #expect(printed.contains("Stopped."))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -312,4 +313,49 @@ final class EventStreamClient: @unchecked Sendable {
     }
 
     deinit { close() }
+}
+
+/// A real `strategy-site serve` process, what it prints collected line by line.
+final class ServeProcess {
+    let process = Process()
+    let output = LogLines()
+    let errors = LogLines()
+    private let outputPipe = Pipe(), errorPipe = Pipe()
+
+    init(executable: String, arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = outputPipe
+        process.standardError = errorPipe
+        for (pipe, lines) in [(outputPipe, output), (errorPipe, errors)] {
+            pipe.fileHandleForReading.readabilityHandler = { handle in
+                let data = handle.availableData
+                if !data.isEmpty { lines.append(String(decoding: data, as: UTF8.self)) }
+            }
+        }
+        try process.run()
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+
+    /// The port of the address the server printed once it listened.
+    func port() async throws -> Int {
+        var port: Int?
+        try await eventually("the URL on standard output") {
+            let text = output.lines.joined()
+            guard let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) else { return false }
+            port = Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast())
+            return true
+        }
+        return try #require(port)
+    }
+
+    /// Ctrl-C, then everything it printed to standard output.
+    func interrupt() async throws -> String {
+        kill(process.processIdentifier, SIGINT)
+        try await eventually("the process to exit") { !process.isRunning }
+        outputPipe.fileHandleForReading.readabilityHandler = nil
+        errorPipe.fileHandleForReading.readabilityHandler = nil
+        return output.lines.joined() + String(decoding: outputPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
 }
