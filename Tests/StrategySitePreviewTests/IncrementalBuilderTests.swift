@@ -283,3 +283,124 @@ import Testing
         #expect(!result.pages.contains { $0.contents.contains("__strategy-site") })
     }
 }
+
+/// Random sequences of the edits editors make, each followed by a rebuild that must leave the
+/// builder holding exactly the site a full build makes from the same files.
+@Suite struct RandomEditTests {
+    /// SplitMix64, so a failing sequence can be replayed from its seed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func randomEditSequencesMatchAFullBuild(_ seed: UInt64) throws {
+        var random = Generator(state: seed)
+        let tests = IncrementalBuilderTests()
+        let (site, builder) = try tests.makeBuilder()
+        var documents = ["first-plan", "second-plan", "third-plan"]
+        var added = 0
+        func documentPath(_ slug: String) -> String { site.contentPath("documents/\(slug).md") }
+
+        /// One kind of edit: what it does, and the files it touched; `false` when the edit is
+        /// meant to break the build (it is undone by the next step).
+        typealias Edit = () throws -> (paths: [String], succeeds: Bool)
+        let edits: [(name: String, edit: Edit)] = [
+            ("text with a mention", {
+                let path = documentPath(documents.randomElement(using: &random)!)
+                try site.edit(path) { $0 + "\nMore text about NI 39 and services.\n" }
+                return ([path], true)
+            }),
+            ("title", {
+                let path = documentPath(documents.randomElement(using: &random)!)
+                let title = "Plan \(Int.random(in: 100...999, using: &random))"
+                try site.edit(path) { $0.replacingOccurrences(of: #"(?m)^title: .*$"#, with: "title: \(title)", options: .regularExpression) }
+                return ([path], true)
+            }),
+            ("date", {
+                let path = documentPath(documents.randomElement(using: &random)!)
+                let date = "20\(["08", "09", "10", "11"].randomElement(using: &random)!)-0\(Int.random(in: 1...9, using: &random))"
+                try site.edit(path) { $0.replacingOccurrences(of: #"(?m)^published: .*$"#, with: "published: \(date)", options: .regularExpression) }
+                return ([path], true)
+            }),
+            ("heading with themes and a note", {
+                let path = documentPath(documents.randomElement(using: &random)!)
+                let theme = ["housing", "treatment"].randomElement(using: &random)!
+                let number = Int.random(in: 1...99_999, using: &random)
+                try site.edit(path) { $0 + "\n## Added \(number)\n<!-- themes: \(theme) -->\n\nAdded text[^n\(number)] linking [back](doc:first-plan).\n\n[^n\(number)]: A note.\n" }
+                return ([path], true)
+            }),
+            ("new document", {
+                added += 1
+                let slug = "added-\(added)"
+                try site.write(documentPath(slug), PreviewSite.document(title: "Added \(added)", strategy: ["2008", "2010"].randomElement(using: &random)!,
+                                                                        published: "2010-0\(Int.random(in: 1...9, using: &random))",
+                                                                        body: "## Homes \(added)\n<!-- themes: housing -->\n\nHomes and NI 39."))
+                documents.append(slug)
+                return ([documentPath(slug)], true)
+            }),
+            ("delete or rename an added document", {
+                guard let slug = documents.filter({ $0.hasPrefix("added-") }).randomElement(using: &random) else { return ([], true) }
+                let path = documentPath(slug)
+                documents.removeAll { $0 == slug }
+                if Bool.random(using: &random) {
+                    try site.remove(path)
+                    return ([path], true)
+                }
+                let renamed = slug + "-renamed"
+                try FileManager.default.moveItem(atPath: path, toPath: documentPath(renamed))
+                documents.append(renamed)
+                return ([path, documentPath(renamed)], true)
+            }),
+            ("template", {
+                let path = site.templatePath("layout.mustache")
+                try site.edit(path) { $0.replacingOccurrences(of: "</footer>", with: "<!-- \(Int.random(in: 0...999, using: &random)) --></footer>") }
+                return ([path], true)
+            }),
+            ("asset", {
+                let path = site.templatePath("assets/site.css")
+                try site.edit(path) { $0 + "\n/* edit */\n" }
+                return ([path], true)
+            }),
+            ("data files", {
+                let file = ["site.yml", "themes.yml", "indicators.yml"].randomElement(using: &random)!
+                let path = site.contentPath(file)
+                let word = "W\(Int.random(in: 0...999, using: &random))"
+                try site.edit(path) {
+                    switch file {
+                    case "site.yml": return $0.replacingOccurrences(of: #"(?m)^description: .*$"#, with: "description: A site, \(word).", options: .regularExpression)
+                    case "themes.yml": return $0.replacingOccurrences(of: #"(?m)^  title: Housing.*$"#, with: "  title: Housing \(word)", options: .regularExpression)
+                    default: return $0.replacingOccurrences(of: #"(?m)^  title: Alcohol-harm.*$"#, with: "  title: Alcohol-harm admissions \(word)", options: .regularExpression)
+                    }
+                }
+                return ([path], true)
+            }),
+            ("a broken link", {
+                let path = documentPath(documents.randomElement(using: &random)!)
+                try site.edit(path) { $0 + "\nSee [nothing](doc:no-such-document).\n" }
+                return ([path], false)
+            }),
+        ]
+
+        for stepNumber in 1...24 {
+            let (name, edit) = edits.randomElement(using: &random)!
+            let (paths, succeeds) = try edit()
+            let result = builder.rebuild(changed: paths)
+            #expect(result.succeeded == succeeds, "seed \(seed), step \(stepNumber) (\(name)): \(result.diagnostics)")
+            if succeeds {
+                tests.expectMatchesFullBuild(builder, site)
+            } else {
+                // The fix: the broken line goes again, and the site must come back whole.
+                for path in paths { try site.edit(path) { $0.replacingOccurrences(of: "\nSee [nothing](doc:no-such-document).\n", with: "") } }
+                #expect(builder.rebuild(changed: paths).succeeded, "seed \(seed), step \(stepNumber): the fix")
+                tests.expectMatchesFullBuild(builder, site)
+            }
+        }
+    }
+}
