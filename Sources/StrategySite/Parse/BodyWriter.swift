@@ -40,6 +40,8 @@ struct BodyWriter {
     private var tableCount = 0
     /// Set while writing a table cell from the cells document: its text and its location.
     private var cell: (text: SourceLines, location: SourceLocation, markerPending: Bool)?
+    /// Ids of the citable blocks being written, innermost last; each gets its link on exit.
+    private var citableIDs: [String] = []
 
     // Notes, by label folded to lower case as GFM matches them.
     private var definedNotes: [String: SourceLocation] = [:]
@@ -96,9 +98,9 @@ struct BodyWriter {
         case .text:
             writeText(node)
         case .softBreak:
-            out.append(UInt8(ascii: "\n")); collect(space: true)
+            out.append(UInt8(ascii: "\n")); collectBreak()
         case .lineBreak:
-            out.append("<br>\n"); collect(space: true)
+            out.append("<br>\n"); collectBreak()
         case .code:
             out.append("<code>"); HTML.appendEscaped(node.literal, to: &out); out.append("</code>")
             collect(node.literal)
@@ -180,7 +182,7 @@ struct BodyWriter {
                 if noteBodies[key] == nil { noteBodies[key] = out }
                 out = saved
             }
-            collect(space: true)
+            collectBreak()
             return
         }
         if entering {
@@ -190,7 +192,7 @@ struct BodyWriter {
         } else {
             writeCitableLink(node)
             out.append("</li>\n")
-            collect(space: true)
+            collectBreak()
         }
     }
 
@@ -219,7 +221,7 @@ struct BodyWriter {
                 if citable { writeCitableLink(node) }
                 out.append("</p>\n")
             }
-            collect(space: true)
+            collectBreak()
         }
         return .proceed
     }
@@ -239,7 +241,7 @@ struct BodyWriter {
         HTML.appendEscaped(node.literal, to: &out)
         out.append("</code></pre>\n")
         collect(node.literal)
-        collect(space: true)
+        collectBreak()
     }
 
     /// cmark's `cmark_isspace`: the info string's first word ends at any of these.
@@ -305,8 +307,6 @@ struct BodyWriter {
         citableIDs.append(id)
     }
 
-    private var citableIDs: [String] = []
-
     private mutating func writeCitableLink(_ node: CMark.Node) {
         guard options.citableBlocks, cell == nil, writingNotes.isEmpty, let id = citableIDs.popLast() else { return }
         out.append(" <a class=\"cite-anchor\" href=\"#"); HTML.appendEscaped(id, to: &out)
@@ -332,7 +332,7 @@ struct BodyWriter {
             cr(); out.append("<p>")
             leading.walk { event, node in node == leading ? .proceed : visit(event, node) }
             out.append("</p>\n")
-            collect(space: true)
+            collectBreak()
             cell = nil
         }
         tableCount += 1
@@ -376,7 +376,7 @@ struct BodyWriter {
                 cell = nil
             }
             out.append("</"); out.append(tag); out.append(">\n")
-            collect(space: true)
+            collectBreak()
         }
         out.append("</tr>\n")
     }
@@ -505,7 +505,8 @@ struct BodyWriter {
         if sectionTexts.isEmpty { openingText.append(contentsOf: bytes) } else { sectionTexts[sectionTexts.count - 1].append(contentsOf: bytes) }
     }
 
-    private mutating func collect(space: Bool) {
+    /// A word break in the search text: between blocks, cells and lines.
+    private mutating func collectBreak() {
         guard headingDepth == 0 else { return }
         if sectionTexts.isEmpty { openingText.append(UInt8(ascii: " ")) } else { sectionTexts[sectionTexts.count - 1].append(UInt8(ascii: " ")) }
     }
