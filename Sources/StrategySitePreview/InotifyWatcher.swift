@@ -46,11 +46,15 @@ final class InotifyWatcher: ChangeFeed, @unchecked Sendable {
 
     func changes(waitingUpTo timeout: Duration) async -> [String] {
         let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        // The wait blocks a thread, so it runs off the Swift concurrency pool.
+        // The wait blocks a thread, so it runs on one of its own: not on the Swift concurrency
+        // pool, and not on Dispatch's, whose few threads a build (or a busy test run) can hold
+        // for seconds, which would delay the wait itself.
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
+            let thread = Thread {
                 continuation.resume(returning: self.waitAndDrain(milliseconds: milliseconds))
             }
+            thread.name = "inotify wait"
+            thread.start()
         }
     }
 
