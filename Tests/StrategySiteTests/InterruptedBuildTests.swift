@@ -54,12 +54,12 @@ struct InterruptedBuildTests {
         return process
     }
 
-    @Test func concurrentBuildsWaitForEachOtherAndAllSucceed() throws {
+    @Test func concurrentBuildsWaitForEachOtherAndAllSucceed() async throws {
         let site = try Self.siteWithUserFiles()
         let before = Self.userFiles(in: site.output)
         for _ in 0..<3 {
             let builds = try (0..<3).map { _ in try Self.startBuild(site) }
-            for build in builds { build.waitUntilExit() }
+            for build in builds { await build.finished() }
             #expect(builds.map(\.terminationStatus) == [0, 0, 0])
             #expect(Self.userFiles(in: site.output) == before)
             #expect(try Self.debris(site).isEmpty)
@@ -105,7 +105,7 @@ struct InterruptedBuildTests {
     /// random moment. After every round each of the user's files is still in the output or in a
     /// folder the next build restores it from; after the next complete build, the output holds
     /// them all, byte for byte, and nothing else is left beside it.
-    @Test func killedBuildsNeverLoseAUsersFile() throws {
+    @Test func killedBuildsNeverLoseAUsersFile() async throws {
         let site = try Self.siteWithUserFiles()
         let before = Self.userFiles(in: site.output)
         let seed = UInt64(Date().timeIntervalSince1970 * 1000)
@@ -113,7 +113,7 @@ struct InterruptedBuildTests {
         // How long one build takes here, so that kills land all through it.
         let start = Date()
         let timing = try Self.startBuild(site, zip: true)
-        timing.waitUntilExit()
+        await timing.finished()
         let buildTime = max(Date().timeIntervalSince(start), 0.05)
 
         let deadline = Date().addingTimeInterval(12)
@@ -122,13 +122,13 @@ struct InterruptedBuildTests {
             rounds += 1
             let builds = try (0..<Int.random(in: 1...3, using: &generator)).map { _ in try Self.startBuild(site, zip: true) }
             for build in builds {
-                Thread.sleep(forTimeInterval: Double.random(in: 0...(buildTime * 1.5), using: &generator))
+                try await Task.sleep(for: .seconds(Double.random(in: 0...(buildTime * 1.5), using: &generator)))
                 if Int.random(in: 0..<10, using: &generator) < 8 {
                     kill(build.processIdentifier, SIGKILL)
                     killed += 1
                 }
             }
-            for build in builds { build.waitUntilExit() }
+            for build in builds { await build.finished() }
 
             // Nothing lost, even before the next build cleans up.
             var found = Self.userFiles(in: site.output)
@@ -140,7 +140,7 @@ struct InterruptedBuildTests {
 
             // The next complete build puts everything right.
             let next = try Self.startBuild(site, zip: true)
-            next.waitUntilExit()
+            await next.finished()
             #expect(next.terminationStatus == 0, "seed \(seed), round \(rounds)")
             #expect(Self.userFiles(in: site.output) == before, "seed \(seed), round \(rounds): the user's files differ after the next build")
             let left = try Self.debris(site)
@@ -213,5 +213,13 @@ struct InterruptedBuildTests {
         try write(staging, ".git/config", "a copy from the staging folder")
         #expect(try OutputDebris(output: output).rescue(from: staging).isEmpty)
         #expect(try String(contentsOf: output.appendingPathComponent(".git/config"), encoding: .utf8) == "saved during the build")
+    }
+}
+
+extension Process {
+    /// Waits for the process to end without holding a thread: the long tests here would
+    /// otherwise keep one of Swift's few cooperative threads from the tests running beside them.
+    func finished() async {
+        while isRunning { try? await Task.sleep(for: .milliseconds(10)) }
     }
 }
