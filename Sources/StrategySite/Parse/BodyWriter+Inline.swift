@@ -1,0 +1,122 @@
+/// Links, text (with note references and indicator mentions) and the search text collected
+/// beside the HTML.
+extension BodyWriter {
+    // MARK: Links
+
+    mutating func visitLink(_ entering: Bool, _ node: CMark.Node) {
+        guard entering else {
+            // A note reference inside the link closed and reopened it; drop an empty reopening.
+            if let open = openLinks.popLast(), let reopened = open.reopenedAt, reopened == out.count {
+                out.removeLast(open.tag.count)
+            } else {
+                out.append("</a>")
+            }
+            return
+        }
+        let url = node.url
+        var href: [UInt8] = []
+        if SiteReference.hasSiteScheme(url) {
+            let target = String(decoding: url, as: UTF8.self)
+            references.append(Reference(kind: .link, target: target, location: location(of: node)))
+            if let reference = SiteReference(target) {
+                HTML.appendEscapedURL(SitePaths.relative(reference.sitePath, from: options.pagePath), to: &href)
+                if case .indicator(let id) = reference { mentions.append(Mention(indicator: id, section: currentSection)) }
+            }
+        } else if HTML.isSafeURL(url) {
+            HTML.appendEscapedURL(url, to: &href)
+        }
+        var open: [UInt8] = []
+        open.append("<a href=\""); open.append(contentsOf: href); open.append("\"")
+        if !node.title.isEmpty {
+            open.append(" title=\""); HTML.appendEscaped(node.title, to: &open); open.append("\"")
+        }
+        open.append(">")
+        out.append(contentsOf: open)
+        openLinks.append((open, nil))
+    }
+
+    var currentSection: String { sectionStack.isEmpty ? "" : sections[sections.count - 1].anchor }
+
+    func location(of node: CMark.Node) -> SourceLocation {
+        cell?.location ?? locator.location(line: node.startLine, column: node.startColumn)
+    }
+
+    // MARK: Text
+
+    mutating func writeText(_ node: CMark.Node) {
+        var literal = node.literal
+        if var current = cell, current.markerPending {
+            current.markerPending = false
+            cell = current
+            if literal.starts(with: TableLayout.cellMarker) { literal = UnsafeBufferPointer(rebasing: literal[3...]) }
+        }
+        collect(literal)
+        var noteReferences: [NoteReferenceScanner.Reference] = []
+        if NoteReferenceScanner.mayContainReference(literal) {
+            let source = cell?.text ?? text
+            noteReferences = NoteReferenceScanner.references(in: literal, source: source.span(line: node.startLine, from: node.startColumn, through: node.endColumn),
+                                                              line: source.line(node.startLine))
+        }
+        var cursor = 0
+        for reference in noteReferences {
+            writeMentioning(UnsafeBufferPointer(rebasing: literal[cursor..<reference.range.lowerBound]))
+            let column = node.startColumn + reference.sourceOffset
+            writeNoteReference(reference.label, written: UnsafeBufferPointer(rebasing: literal[reference.range]),
+                               at: cell?.location ?? locator.location(line: node.startLine, column: column))
+            cursor = reference.range.upperBound
+        }
+        writeMentioning(UnsafeBufferPointer(rebasing: literal[cursor...]))
+    }
+
+    /// Escaped text, with known indicator codes linked, except in headings and links.
+    mutating func writeMentioning(_ text: UnsafeBufferPointer<UInt8>) {
+        guard !text.isEmpty else { return }
+        guard headingDepth == 0, openLinks.isEmpty else { HTML.appendEscaped(text, to: &out); return }
+        let matches = options.indicators.matches(in: text)
+        var cursor = 0
+        for match in matches {
+            HTML.appendEscaped(UnsafeBufferPointer(rebasing: text[cursor..<match.range.lowerBound]), to: &out)
+            out.append("<a href=\"")
+            HTML.appendEscapedURL(SitePaths.relative(SitePaths.indicator(match.indicatorID), from: options.pagePath), to: &out)
+            out.append("\">")
+            HTML.appendEscaped(UnsafeBufferPointer(rebasing: text[match.range]), to: &out)
+            out.append("</a>")
+            mentions.append(Mention(indicator: match.indicatorID, section: currentSection))
+            cursor = match.range.upperBound
+        }
+        HTML.appendEscaped(UnsafeBufferPointer(rebasing: text[cursor...]), to: &out)
+    }
+
+
+    // MARK: Search text
+
+    mutating func collect(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard headingDepth == 0, image == nil else { return }
+        if sectionTexts.isEmpty { openingText.append(contentsOf: bytes) } else { sectionTexts[sectionTexts.count - 1].append(contentsOf: bytes) }
+    }
+
+    /// A word break in the search text: between blocks, cells and lines.
+    mutating func collectBreak() {
+        guard headingDepth == 0 else { return }
+        if sectionTexts.isEmpty { openingText.append(UInt8(ascii: " ")) } else { sectionTexts[sectionTexts.count - 1].append(UInt8(ascii: " ")) }
+    }
+
+    // MARK: Theme comments
+
+    /// `<!-- themes: a, b -->` directly after a top-level heading names its section's themes.
+    mutating func readThemeComment(_ node: CMark.Node) {
+        guard let comment = ThemeComment(node.literal) else { return }
+        guard node.parent?.kind == .document, node.previous?.kind == .heading, !sections.isEmpty else {
+            diagnostics.append(.warning("theme comment does not directly follow a heading; it is ignored",
+                                        at: locator.location(line: node.startLine, column: node.startColumn),
+                                        hint: "put <!-- themes: ... --> on the line after a top-level heading"))
+            return
+        }
+        sections[sections.count - 1].themes = comment.entries.map(\.id)
+        sections[sections.count - 1].themesDeclared = true
+        for entry in comment.entries {
+            let location = locator.location(line: node.startLine + entry.lineOffset, column: (entry.lineOffset == 0 ? node.startColumn : 1) + entry.column - 1)
+            references.append(Reference(kind: .themeComment, target: "theme:" + entry.id, location: location))
+        }
+    }
+}
