@@ -65,14 +65,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Paths rendered by the last build, for tests.
     private(set) var lastRenderedPaths: [String] = []
 
-    private let contentRoots: [String]
-    private let templatesRoots: [String]
+    private let classifier: PathClassifier
 
     public init(options: SiteBuilder.Options, bodyEnd: String = "") {
         self.options = options
         self.bodyEnd = bodyEnd
-        contentRoots = Self.roots(options.contentDirectory)
-        templatesRoots = Self.roots(options.templatesDirectory)
+        classifier = PathClassifier(contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory)
     }
 
     // MARK: Public surface
@@ -418,165 +416,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Every page shows the year of the newest document.
     static func year(_ site: LinkedSite) -> Int { site.documents.map(\.metadata.published.year).max() ?? 0 }
 
-    // MARK: Paths
-
-    enum Change: Equatable {
-        case data, document(String), listing, template(String), asset(String), ignored, unknown
-    }
-
-    /// What kind of file `path` is, relative to the content or templates directory.
-    func classify(_ path: String) -> Change {
-        for candidate in Self.roots(path) {
-            for root in contentRoots {
-                guard let relative = Self.relative(candidate, to: root) else { continue }
-                return Self.classifyContent(relative)
-            }
-            for root in templatesRoots {
-                guard let relative = Self.relative(candidate, to: root) else { continue }
-                return Self.classifyTemplate(relative)
-            }
-        }
-        return .unknown
-    }
-
-    static func classifyContent(_ relative: String) -> Change {
-        let parts = relative.split(separator: "/").map(String.init)
-        guard let first = parts.first else { return .data }
-        if parts.count == 1 {
-            if ["site.yml", "themes.yml", "indicators.yml"].contains(first) { return .data }
-            return first == "documents" ? .listing : .ignored
-        }
-        guard first == "documents" else { return .ignored }
-        let name = parts[1]
-        if name.hasPrefix(".") { return .ignored }
-        if parts.count == 2, name.hasSuffix(".md"), Identifier.isValid(String(name.dropLast(3))) {
-            return .document(String(name.dropLast(3)))
-        }
-        return .listing
-    }
-
-    static func classifyTemplate(_ relative: String) -> Change {
-        let parts = relative.split(separator: "/").map(String.init)
-        guard !parts.isEmpty else { return .unknown }
-        if parts.contains(where: { $0.hasPrefix(".") }) { return .ignored }
-        if parts[0] == "assets" {
-            return parts.count == 1 ? .asset("") : .asset(parts.dropFirst().joined(separator: "/"))
-        }
-        if relative.hasSuffix(".mustache") { return .template(String(relative.dropLast(".mustache".count))) }
-        return .ignored
-    }
-
-    /// `path` made absolute and standardised, and with symlinks resolved (of its folder too,
-    /// for a file that no longer exists).
-    static func roots(_ path: String) -> [String] {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        let resolved = url.resolvingSymlinksInPath()
-        let parentResolved = url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent)
-        var result: [String] = []
-        for candidate in [url.path, resolved.path, parentResolved.standardizedFileURL.path] where !result.contains(candidate) {
-            result.append(candidate)
-        }
-        return result
-    }
-
-    static func relative(_ path: String, to root: String) -> String? {
-        if path == root { return "" }
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
-    }
-}
-
-// MARK: - Supporting types
-
-extension IncrementalBuilder {
-    struct DocumentEntry: Sendable {
-        var parsed: ParsedDocument?
-        var diagnostics: [Diagnostic]
-    }
-
-    /// Changes not yet rendered: built up while the site has errors.
-    struct Pending {
-        var all = false
-        var documents: Set<String> = []
-        var templates: Set<String> = []
-        var isEmpty: Bool { !all && documents.isEmpty && templates.isEmpty }
-    }
-
-    /// What other pages show of a document: its details and its sections' titles, excerpts and
-    /// themes. Other document pages, theme pages, strategy pages, the theme index and the home
-    /// page show nothing else of it (the tests compare every rebuild with a full build), so an
-    /// edit that leaves the card as it was renders none of them.
-    struct DocumentCard: Hashable, Sendable {
-        struct SectionCard: Hashable, Sendable {
-            var anchor: String
-            var title: String
-            var excerpt: String
-            var themes: [String]
-        }
-        var metadata: DocumentMetadata
-        var sections: [SectionCard]
-    }
-
-    /// The last good render.
-    struct RenderedState: Sendable {
-        var site: LinkedSite
-        /// Page path to the template it was rendered with ("" for data files).
-        var pageTemplates: [String: String]
-        var templateNames: Set<String>
-        var cards: [String: DocumentCard]
-        var year: Int
-        var supportsIncremental: Bool
-    }
-
-    /// One unit of rendering: a page, or the data files.
-    enum PageJob: Hashable, Sendable {
-        case document(String), theme(String), strategy(String)
-        case home, themeIndex, indicators, search, accessibility, notFound, supportFiles
-
-        static func all(in site: LinkedSite) -> [PageJob] {
-            site.documents.map { .document($0.slug) } + site.themes.map { .theme($0.id) }
-                + site.config.strategies.map { .strategy($0.id) }
-                + [.home, .themeIndex, .indicators, .search, .accessibility, .notFound, .supportFiles]
-        }
-
-        func path(in site: LinkedSite) -> String {
-            switch self {
-            case .document(let slug): SitePaths.document(slug)
-            case .theme(let id): SitePaths.theme(id)
-            case .strategy(let id): SitePaths.strategy(id)
-            case .home: SitePaths.home
-            case .themeIndex: SitePaths.themes
-            case .indicators: SitePaths.indicators
-            case .search: SitePaths.search
-            case .accessibility: SitePaths.accessibility
-            case .notFound: SitePaths.notFound
-            case .supportFiles: ""
-            }
-        }
-
-        /// Slow pages first, so the parallel render finishes evenly.
-        var order: Int {
-            switch self {
-            case .document: 0
-            case .supportFiles: 1
-            case .indicators: 2
-            default: 3
-            }
-        }
-
-        func render(_ renderer: SiteRenderer) -> [RenderedPage] {
-            switch self {
-            case .document(let slug): [renderer.renderDocument(slug)]
-            case .theme(let id): [renderer.renderTheme(id)]
-            case .strategy(let id): [renderer.renderStrategy(id)]
-            case .home: [renderer.renderHome()]
-            case .themeIndex: [renderer.renderThemeIndex()]
-            case .indicators: [renderer.renderIndicators()]
-            case .search: [renderer.renderSearch()]
-            case .accessibility: [renderer.renderAccessibility()]
-            case .notFound: [renderer.renderNotFound()]
-            case .supportFiles: renderer.supportFiles()
-            }
-        }
-    }
+    /// What kind of file `path` is, for the rebuild it calls for.
+    func classify(_ path: String) -> PathClassifier.Change { classifier.classify(path) }
 }
