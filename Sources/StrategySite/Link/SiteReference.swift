@@ -30,15 +30,6 @@ public enum SiteReference: Hashable, Sendable {
         }
     }
 
-    /// The written form, as editors type it.
-    public var description: String {
-        switch self {
-        case .document(let slug, let anchor): return "doc:" + slug + (anchor.map { "#" + $0 } ?? "")
-        case .theme(let id): return "theme:" + id
-        case .indicator(let id): return "indicator:" + id
-        }
-    }
-
     /// The page (and fragment) the reference leads to, as a site path.
     public var sitePath: String {
         switch self {

@@ -88,13 +88,6 @@ public enum CMark {
             }
         }
 
-        public var isBlock: Bool {
-            switch kind {
-            case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak: return true
-            default: return false
-            }
-        }
-
         /// Text of text, code, code block and raw HTML nodes.
         public var literal: UnsafeBufferPointer<UInt8> { Self.bytes(cmark_node_get_literal(pointer)) }
         public var url: UnsafeBufferPointer<UInt8> { Self.bytes(cmark_node_get_url(pointer)) }

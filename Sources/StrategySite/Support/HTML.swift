@@ -89,11 +89,6 @@ public enum HTML {
         return true
     }
 
-    public static func isSafeURL(_ url: String) -> Bool {
-        var url = url
-        return url.withUTF8 { isSafeURL($0) }
-    }
-
     private static let unsafeSchemes: [[UInt8]] = ["javascript:", "vbscript:", "file:", "data:"].map { Array($0.utf8) }
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
     private static let urlSafe: [Bool] = (0..<128).map { byte in
