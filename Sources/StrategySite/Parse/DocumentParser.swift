@@ -29,7 +29,7 @@ public struct DocumentParser: Sendable {
 
     public func parse(_ source: SourceDocument, _ diagnostics: inout [Diagnostic]) -> ParsedDocument {
         let original = SourceLines(Array(source.body.utf8))
-        let notes = NoteDefinitions(original.bytes)
+        let notes = NoteDefinitions(original)
         let text = notes.lines.isEmpty ? original : SourceLines(notes.text)
         let document = CMark.Document(parsing: text.bytes)
         let tables = TableLayout(document: document, text: text)

@@ -25,9 +25,10 @@ struct NoteDefinitions {
     /// Definition lines by 1-based line number.
     var lines: [Int: Line] = [:]
 
-    init(_ source: [UInt8]) {
+    /// - Parameter sourceLines: the body, whose line index the parse stage has already made.
+    init(_ sourceLines: SourceLines) {
+        let source = sourceLines.bytes
         text = source
-        let sourceLines = SourceLines(source)
         var candidates: [(line: Int, prefixEnd: Int, label: Range<Int>, contentStart: Int)] = []
         for number in 1...sourceLines.count {
             let range = sourceLines.range(ofLine: number)
