@@ -313,7 +313,6 @@ struct BodyWriter {
             sections[index].excerpt = SearchText.excerpt(text)
         }
         return ParsedDocument(source: source, body: DocumentBody(html: out, headings: headings), sections: sections,
-                              anchors: anchors, opening: SearchText.oneLine(openingText), references: references, mentions: mentions,
-                              sectionIndex: Dictionary(sections.indices.map { (sections[$0].anchor, $0) }, uniquingKeysWith: { first, _ in first }))
+                              anchors: anchors, opening: SearchText.oneLine(openingText), references: references, mentions: mentions)
     }
 }

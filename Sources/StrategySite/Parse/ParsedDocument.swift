@@ -4,7 +4,9 @@ public struct ParsedDocument: Sendable {
     public var source: SourceDocument
     public var body: DocumentBody
     /// Every top-level heading, in order, with the themes that apply to its section.
-    public var sections: [Section]
+    public var sections: [Section] {
+        didSet { sectionIndex = Self.index(sections) }
+    }
     /// Every id in the body a `doc:slug#anchor` link may name: headings, notes, citable blocks.
     public var anchors: Set<String>
     /// The text before the first heading, for the search index.
@@ -17,8 +19,25 @@ public struct ParsedDocument: Sendable {
     public var slug: String { source.slug }
     public var metadata: DocumentMetadata { source.metadata }
 
-    /// Positions in `sections` by anchor, so finding a section does not scan them all.
-    var sectionIndex: [String: Int] = [:]
+    /// Positions in `sections` by anchor (the first, should two share one), kept with
+    /// `sections` so finding a section does not scan them all.
+    private(set) var sectionIndex: [String: Int]
+
+    init(source: SourceDocument, body: DocumentBody, sections: [Section], anchors: Set<String>, opening: String,
+         references: [Reference], mentions: [Mention]) {
+        self.source = source
+        self.body = body
+        self.sections = sections
+        self.anchors = anchors
+        self.opening = opening
+        self.references = references
+        self.mentions = mentions
+        sectionIndex = Self.index(sections)
+    }
+
+    private static func index(_ sections: [Section]) -> [String: Int] {
+        Dictionary(sections.indices.map { (sections[$0].anchor, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     public func section(_ anchor: String) -> Section? { sectionIndex[anchor].map { sections[$0] } }
 }
