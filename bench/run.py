@@ -38,12 +38,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import corpus  # noqa: E402
 import editor_loop  # noqa: E402
-
-TEMPLATES = os.path.join(ROOT, "Templates")
-
-
-def log(message):
-    print(message, file=sys.stderr, flush=True)
+from editor_loop import TEMPLATES, log  # noqa: E402  (one definition for both scripts)
 
 
 class TimedOut(Exception):
