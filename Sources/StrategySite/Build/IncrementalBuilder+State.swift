@@ -1,5 +1,5 @@
 /// What IncrementalBuilder keeps between rebuilds: each document's parse, the pending work,
-/// what other pages show of each document, and the page jobs a rebuild can run.
+/// and what other pages show of each document.
 extension IncrementalBuilder {
     struct DocumentEntry: Sendable {
         var parsed: ParsedDocument?
@@ -38,57 +38,5 @@ extension IncrementalBuilder {
         var cards: [String: DocumentCard]
         var year: Int
         var supportsIncremental: Bool
-    }
-
-    /// One unit of rendering: a page, or the data files.
-    enum PageJob: Hashable, Sendable {
-        case document(String), theme(String), strategy(String)
-        case home, themeIndex, indicators, search, accessibility, notFound, supportFiles
-
-        static func all(in site: LinkedSite) -> [PageJob] {
-            site.documents.map { .document($0.slug) } + site.themes.map { .theme($0.id) }
-                + site.config.strategies.map { .strategy($0.id) }
-                + [.home, .themeIndex, .indicators, .search, .accessibility, .notFound, .supportFiles]
-        }
-
-        func path(in site: LinkedSite) -> String {
-            switch self {
-            case .document(let slug): SitePaths.document(slug)
-            case .theme(let id): SitePaths.theme(id)
-            case .strategy(let id): SitePaths.strategy(id)
-            case .home: SitePaths.home
-            case .themeIndex: SitePaths.themes
-            case .indicators: SitePaths.indicators
-            case .search: SitePaths.search
-            case .accessibility: SitePaths.accessibility
-            case .notFound: SitePaths.notFound
-            case .supportFiles: ""
-            }
-        }
-
-        /// Slow pages first, so the parallel render finishes evenly.
-        var order: Int {
-            switch self {
-            case .document: 0
-            case .supportFiles: 1
-            case .indicators: 2
-            default: 3
-            }
-        }
-
-        func render(_ renderer: SiteRenderer) -> [RenderedPage] {
-            switch self {
-            case .document(let slug): [renderer.renderDocument(slug)]
-            case .theme(let id): [renderer.renderTheme(id)]
-            case .strategy(let id): [renderer.renderStrategy(id)]
-            case .home: [renderer.renderHome()]
-            case .themeIndex: [renderer.renderThemeIndex()]
-            case .indicators: [renderer.renderIndicators()]
-            case .search: [renderer.renderSearch()]
-            case .accessibility: [renderer.renderAccessibility()]
-            case .notFound: [renderer.renderNotFound()]
-            case .supportFiles: renderer.supportFiles()
-            }
-        }
     }
 }

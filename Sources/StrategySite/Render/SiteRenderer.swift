@@ -21,42 +21,17 @@ public struct SiteRenderer: Sendable {
         self.memo = memo
     }
 
-    /// Every page of the site, rendered in parallel: the site-wide pages (lookup, theme index,
-    /// search data) are single jobs as large as many documents, so they go first and the
-    /// documents fill the cores around them.
+    /// Every page of the site, rendered in parallel, largest jobs first (``PageJob/order``).
     public func renderAll() -> [RenderedPage] {
-        jobs.parallelMap { render($0) }.flatMap { $0 }
+        PageJob.all(in: site).sorted { $0.order < $1.order }.parallelMap { $0.render(self) }.flatMap { $0 }
     }
 
     /// Every page of the site, each handed to `sink` as soon as it is rendered, on whichever
     /// thread rendered it, and then let go: memory holds the pages in flight, not the site.
     public func renderAll(into sink: @Sendable (RenderedPage) -> Void) {
-        let jobs = self.jobs
+        let jobs = PageJob.all(in: site).sorted { $0.order < $1.order }
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            for page in render(jobs[index]) { sink(page) }
-        }
-    }
-
-    enum Job: Sendable { case siteWide(Int), theme(String), strategy(String), document(String) }
-
-    private var jobs: [Job] {
-        siteWide.indices.map(Job.siteWide) + site.themes.map { Job.theme($0.id) }
-            + site.config.strategies.map { Job.strategy($0.id) } + site.documents.map { Job.document($0.slug) }
-    }
-
-    private var siteWide: [@Sendable (SiteRenderer) -> [RenderedPage]] {
-        [
-            { [$0.renderIndicators()] }, { [$0.renderThemeIndex()] }, { $0.supportFiles() },
-            { [$0.renderHome(), $0.renderSearch(), $0.renderAccessibility(), $0.renderNotFound()] },
-        ]
-    }
-
-    private func render(_ job: Job) -> [RenderedPage] {
-        switch job {
-        case .siteWide(let index): return siteWide[index](self)
-        case .theme(let id): return [renderTheme(id)]
-        case .strategy(let id): return [renderStrategy(id)]
-        case .document(let slug): return [renderDocument(slug)]
+            for page in jobs[index].render(self) { sink(page) }
         }
     }
 
