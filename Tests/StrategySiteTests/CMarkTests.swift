@@ -153,10 +153,7 @@ struct CMarkTests {
     // MARK: Mentions, safety, cmark agreement
 
     @Test func mentionBoundariesAreUnicodeAware() {
-        let indicators = [("ni-149", "NI 149"), ("ni-152", "NI 152")].map { id, code in
-            Indicator(id: id, code: code, title: id, strategy: "2008", kind: .nationalIndicator, parent: nil, themes: [], aliases: [],
-                      localMonitoring: "", description: "", related: [], values: [], location: SourceLocation(path: "i.yml"))
-        }
+        let indicators = [("ni-149", "NI 149"), ("ni-152", "NI 152")].map(Indicator.nationalIndicator)
         let output = html("NI 149’s rise, NI 149–NI 152, NI 149's, NI 1490 and ΑNI 149.\n",
                           options: .init(indicators: IndicatorMatcher(indicators: indicators), citableBlocks: false))
         #expect(output.occurrences(of: "#ni-149\">NI 149</a>") == 3)

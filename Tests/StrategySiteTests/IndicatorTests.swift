@@ -32,10 +32,7 @@ struct IndicatorTests {
     }
 
     @Test func matcherNeedsWholeWordsAndPrefersTheLongestForm() {
-        let indicators = [("a", "NI 14"), ("b", "NI 149"), ("c", "PSA 2")].map { id, code in
-            Indicator(id: id, code: code, title: id, strategy: "2008", kind: .nationalIndicator, parent: nil, themes: [], aliases: [],
-                      localMonitoring: "", description: "", related: [], values: [], location: SourceLocation(path: "i.yml"))
-        }
+        let indicators = [("a", "NI 14"), ("b", "NI 149"), ("c", "PSA 2")].map(Indicator.nationalIndicator)
         let matcher = IndicatorMatcher(indicators: indicators)
         let text = "NI 149, NI 14; NI1490 xNI 14 NI149 PSA 25 PSA 2."
         let found = matcher.matches(in: text).map { match in

@@ -104,3 +104,11 @@ extension String {
         return regex.matches(in: self, range: NSRange(startIndex..., in: self)).compactMap { Range($0.range(at: 1), in: self).map { String(self[$0]) } }
     }
 }
+
+extension Indicator {
+    /// A bare national indicator with a code, for tests of code matching.
+    static func nationalIndicator(id: String, code: String) -> Indicator {
+        Indicator(id: id, code: code, title: id, strategy: "2008", kind: .nationalIndicator, parent: nil, themes: [], aliases: [],
+                  localMonitoring: "", description: "", related: [], values: [], location: SourceLocation(path: "i.yml"))
+    }
+}
