@@ -1,5 +1,6 @@
 #if os(Linux)
 import Foundation
+import Glibc
 import Testing
 @testable import StrategySitePreview
 
@@ -16,8 +17,22 @@ import Testing
         try write("documents/one.md", "one")
     }
 
+    /// Plain writes open the file close-on-exec: a process another test spawns meanwhile would
+    /// otherwise inherit it, and the close that inotify reports would come when that process
+    /// ends, seconds later, in the middle of some other step.
     func write(_ relative: String, _ text: String, atomically: Bool = false) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + relative), options: atomically ? .atomic : [])
+        let path = root + "/" + relative
+        if atomically {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return
+        }
+        let file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard file >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(file) }
+        let bytes = Array(text.utf8)
+        guard Glibc.write(file, bytes, bytes.count) == bytes.count else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
     }
 
     func next(_ watcher: InotifyWatcher) async -> [String] {
@@ -104,7 +119,11 @@ import Testing
         let watcher = try InotifyWatcher(directories: [root])
         try FileManager.default.moveItem(atPath: root + "/documents", toPath: elsewhere)
         let moved = await next(watcher)
-        #expect(moved == [root])
+        // The root is what matters. `one.md`, written by `init`, may come too if a process was
+        // being spawned at that instant (it holds the file until its exec closes it, and that
+        // close is the event): reporting it rebuilds nothing extra.
+        #expect(moved.contains(root))
+        #expect(Set(moved).isSubset(of: [root, root + "/documents/one.md"]))
         #expect(watcher.watchedFolders == [root])
 
         // Files written where it went are not the site's any more.
