@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import StrategySite
 
-@Suite("Render stage: escaping, shared fragments, data scripts, memo")
+@Suite("Render stage: escaping, shared fragments, data scripts, recorded reads")
 struct RenderStageTests {
     /// The site's templates and one more, `page`, for tests of the template machinery.
     func templates(_ text: String) throws -> (TemplateSet, URL) {
@@ -72,20 +72,40 @@ struct RenderStageTests {
         }
     }
 
-    @Test func pageMemoRendersAgainOnlyWhenTheContextChanges() {
-        let memo = PageMemo()
-        var renders = 0
-        let context: [String: Any] = ["title": "A", "items": [["x": "1"], ["x": "2"]], "flag": true]
-        _ = memo.page("p", context: context) { renders += 1; return "one" }
-        let again = memo.page("p", context: context) { renders += 1; return "two" }
-        #expect(renders == 1 && again == "one")
-        var changed = context
-        changed["items"] = [["x": "1"], ["x": "3"]]
-        let third = memo.page("p", context: changed) { renders += 1; return "three" }
-        #expect(renders == 2 && third == "three")
-        memo.removeAll()
-        _ = memo.page("p", context: changed) { renders += 1; return "four" }
-        #expect(renders == 3)
+    @Test func aPageRecordsWhatItReads() throws {
+        let site = try TemporarySite(copying: "themes-site")
+        let (linked, diagnostics) = site.builder().link()
+        #expect(!diagnostics.hasErrors)
+        var found: [Diagnostic] = []
+        let templates = try #require(TemplateSet.load(directory: Repository.templates, &found))
+        let renderer = SiteRenderer(site: try #require(linked), templates: templates)
+        let documents = renderer.site.documents
+        let document = try #require(documents.dropFirst().first, "a document with a previous one")
+        let themes = Set(document.sections.flatMap(\.themes))
+        try #require(!themes.isEmpty)
+
+        // Rendered twice: the second time its themed blocks come from the cache, and must
+        // still count as read.
+        for _ in 1...2 {
+            let log = ReadLog()
+            _ = PageJob.document(document.slug).render(renderer.reading(into: log))
+            #expect(log.inputs.contains(.document(document.slug)))
+            #expect(log.inputs.contains(.neighbours(document.slug)))
+            #expect(log.inputs.contains(.details(documents[0].slug)), "its previous document's title is shown")
+            // The lists of the themes' sections in the other strategies, not in its own.
+            let others = renderer.site.config.strategies.map(\.id).filter { $0 != document.metadata.strategy }
+            #expect(log.inputs.isSuperset(of: themes.flatMap { theme in others.map { PageInput.themeInStrategy(theme: theme, strategy: $0) } }))
+            #expect(!log.inputs.contains { if case .themeInStrategy(_, document.metadata.strategy) = $0 { true } else { false } })
+            #expect(log.inputs.isSuperset(of: [.template("document"), .template("layout"), .template(SiteRenderer.sectionThemesTemplate)]))
+            #expect(!log.inputs.contains(.order), "a document page does not list the documents")
+            #expect(!log.inputs.contains(.text(document.slug)))
+        }
+
+        // The search data reads every document's text, and no document whole.
+        let log = ReadLog()
+        _ = PageJob.searchData.render(renderer.reading(into: log))
+        #expect(log.inputs.isSuperset(of: documents.map { PageInput.text($0.slug) }))
+        #expect(!log.inputs.contains { if case .document = $0 { true } else { false } })
     }
 
     @Test func streamedBuildWritesWhatTheInMemoryRenderRenders() throws {

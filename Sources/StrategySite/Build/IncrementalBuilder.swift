@@ -55,8 +55,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var listingDiagnostics: [Diagnostic] = []
     private var documents: [String: DocumentEntry] = [:]
     private var reservedIDs: Set<String> = []
-    /// Pages rendered before, reused when their context is unchanged.
-    private let memo = PageMemo()
     private var templates: TemplateSet?
     private var templateDiagnostics: [Diagnostic] = []
     private var assetDiagnostics: [Diagnostic] = []
@@ -221,7 +219,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var found: [Diagnostic] = []
         templates = TemplateSet.load(directory: options.templatesDirectory, &found)
         templateDiagnostics = found
-        memo.removeAll() // equal contexts make equal pages only with the same templates
     }
 
     /// Reads every asset `build` would publish (``AssetFile/catalog(templatesDirectory:_:)``), so
@@ -253,40 +250,45 @@ public final class IncrementalBuilder: @unchecked Sendable {
         found = DiagnosticCascade.collapse(found, contentDirectory: options.contentDirectory)
         guard !found.hasErrors else { return fail(found) }
 
-        let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd, memo: memo)
-        let cards = Self.cards(site)
-        let jobs = incrementalJobs(site: site, cards: cards, templates: templates)
-        var pages: [RenderedPage]
-        var complete: Bool
-        if let jobs {
-            pages = jobs.sorted { $0.order < $1.order }.parallelMap { $0.render(renderer) }.flatMap { $0 }
-            complete = false
+        let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd)
+        let all = Set(PageJob.all(in: site))
+        let previous = rendered.flatMap { $0.templateNames == Set(templates.partialsUsed.keys) && !pending.all ? $0 : nil }
+        var jobs: Set<PageJob>
+        var reads = previous?.reads ?? PageReads()
+        var removed: [String] = []
+        if let previous {
+            var changed = SiteChanges.inputs(from: previous.site, to: site, documents: pending.documents)
+            changed.formUnion(pending.templates.map { PageInput.template($0) })
+            jobs = reads.jobs(reading: changed).intersection(all)
+            // Pages never rendered (new documents) have no inputs yet; pages of removed ones go.
+            for job in all where reads.inputs(of: job) == nil { jobs.insert(job) }
+            for job in Set(PageJob.all(in: previous.site)).subtracting(all) {
+                reads.remove(job)
+                removed += previous.paths[job] ?? []
+            }
         } else {
-            pages = renderer.renderAll()
-            complete = true
+            jobs = all
+            reads = PageReads()
         }
 
-        let previous = rendered
-        var pageTemplates = complete ? [:] : previous?.pageTemplates ?? [:]
-        var removed: [String] = []
-        if !complete, let previous {
-            let present = Set(site.documents.map(\.slug))
-            for document in previous.site.documents where !present.contains(document.slug) {
-                removed.append(SitePaths.document(document.slug))
-            }
+        let results = jobs.sorted { $0.order < $1.order }.parallelMap { job in
+            let log = ReadLog()
+            return (job: job, pages: job.render(renderer.reading(into: log)), inputs: log.inputs)
         }
-        for path in removed { pageTemplates[path] = nil }
-        for page in pages { pageTemplates[page.path] = page.template }
-        let supportsIncremental = complete ? Self.jobsCover(pages: pages, site: site) : previous?.supportsIncremental ?? false
-        rendered = RenderedState(site: site, pageTemplates: pageTemplates, templateNames: Set(templates.partialsUsed.keys),
-                                 cards: cards, year: Self.year(site), supportsIncremental: supportsIncremental)
+        var paths = previous?.paths.filter { all.contains($0.key) } ?? [:]
+        for result in results {
+            reads.record(result.job, read: result.inputs)
+            paths[result.job] = result.pages.map(\.path)
+        }
+        rendered = RenderedState(site: site, reads: reads, paths: paths, templateNames: Set(templates.partialsUsed.keys))
         pending = Pending()
+        let pages = results.flatMap(\.pages)
         lastRenderedPaths = pages.map(\.path)
 
         let normalized = found.normalized()
         let bytes = pages.map { ($0.path, Data($0.contents.utf8)) }
         stateLock.lock()
-        if complete { pageFiles = [:] }
+        if previous == nil { pageFiles = [:] }
         for path in removed { pageFiles[path] = nil }
         for (path, contents) in bytes { pageFiles[path] = contents }
         diagnostics = normalized
@@ -302,119 +304,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
         stateLock.unlock()
         return Result(diagnostics: normalized, pagesRendered: 0, succeeded: false)
     }
-
-    /// The pages the pending changes affect, or nil when everything must be rendered.
-    private func incrementalJobs(site: LinkedSite, cards: [String: DocumentCard], templates: TemplateSet) -> Set<PageJob>? {
-        guard !pending.all, let previous = rendered, previous.supportsIncremental,
-              previous.templateNames == Set(templates.partialsUsed.keys),
-              previous.year == Self.year(site) else { return nil }
-        var jobs: Set<PageJob> = []
-
-        if !pending.templates.isEmpty {
-            let changed = pending.templates
-            let byPath = Dictionary(PageJob.all(in: site).map { ($0.path(in: site), $0) }, uniquingKeysWith: { a, _ in a })
-            for (path, template) in previous.pageTemplates where !template.isEmpty {
-                guard changed.contains(template) || !templates.dependencies(of: template).isDisjoint(with: changed) else { continue }
-                guard let job = byPath[path] else { return nil }
-                jobs.insert(job)
-            }
-            // Document pages render this partial for each section themselves, outside any template.
-            let sectionThemes = SiteRenderer.sectionThemesTemplate
-            if changed.contains(sectionThemes) || !templates.dependencies(of: sectionThemes).isDisjoint(with: changed) {
-                jobs.formUnion(site.documents.map { .document($0.slug) })
-            }
-        }
-
-        if !pending.documents.isEmpty {
-            // The indicator lookup (mentions) and the search data (section text) show document text.
-            jobs.formUnion([.indicators, .supportFiles])
-            // Theme, strategy and home pages show only what a document's card holds.
-            if previous.cards != cards {
-                jobs.formUnion(site.themes.map { .theme($0.id) })
-                jobs.formUnion(site.config.strategies.map { .strategy($0.id) })
-                jobs.formUnion([.home, .themeIndex])
-            }
-            for slug in Self.affectedDocuments(changed: pending.documents, old: previous, new: site, cards: cards) {
-                jobs.insert(.document(slug))
-            }
-        }
-        return jobs
-    }
-
-    /// Document pages to render after `changed` documents were edited, added or removed: the
-    /// changed ones, those whose previous or next document changed, and those that show a
-    /// changed document's sections beside their own (same theme, another strategy).
-    static func affectedDocuments(changed: Set<String>, old: RenderedState, new site: LinkedSite,
-                                  cards newCards: [String: DocumentCard]) -> Set<String> {
-        let present = Set(site.documents.map(\.slug))
-        var affected = changed.intersection(present)
-        let changedCards = Set(old.cards.keys).union(newCards.keys).filter { old.cards[$0] != newCards[$0] }
-
-        let oldOrder = old.site.documents.map(\.slug)
-        let newOrder = site.documents.map(\.slug)
-        let oldIndex = Dictionary(oldOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        func neighbours(_ order: [String], _ index: Int?) -> [String?] {
-            guard let index else { return [nil, nil] }
-            return [index > 0 ? order[index - 1] : nil, index + 1 < order.count ? order[index + 1] : nil]
-        }
-        for (index, slug) in newOrder.enumerated() {
-            let now = neighbours(newOrder, index)
-            let before = neighbours(oldOrder, oldIndex[slug])
-            // A page shows its neighbours' details only (title, summary, dates), not their sections.
-            let neighbourChanged = now.contains { neighbour in
-                neighbour.map { old.cards[$0]?.metadata != newCards[$0]?.metadata } ?? false
-            }
-            if now != before || neighbourChanged { affected.insert(slug) }
-        }
-
-        // Themes and strategies of the sections other pages show that changed, before and after.
-        var touched: [(strategy: String, themes: Set<String>)] = []
-        for slug in changedCards {
-            let before = old.cards[slug]
-            let after = newCards[slug]
-            let allThemes = Set((before?.sections ?? []).flatMap(\.themes) + (after?.sections ?? []).flatMap(\.themes))
-            var themes = allThemes
-            if let before, let after, before.metadata == after.metadata {
-                // Same document details: only sections that changed, appeared or went matter,
-                // unless their order changed.
-                let changedSections = Set(before.sections).symmetricDifference(after.sections)
-                if !changedSections.isEmpty || before.sections == after.sections {
-                    themes = Set(changedSections.flatMap(\.themes))
-                }
-            }
-            for strategy in Set([before?.metadata.strategy, after?.metadata.strategy].compactMap { $0 }) {
-                touched.append((strategy, themes))
-            }
-        }
-        if !touched.isEmpty {
-            for document in site.documents where !affected.contains(document.slug) {
-                let themes = Set(document.sections.flatMap(\.themes))
-                if touched.contains(where: { $0.strategy != document.metadata.strategy && !$0.themes.isDisjoint(with: themes) }) {
-                    affected.insert(document.slug)
-                }
-            }
-        }
-        return affected
-    }
-
-    /// Whether the pages ``PageJob`` knows are exactly the pages `renderAll` made; if the
-    /// renderer gains a page this type does not know, every rebuild renders everything.
-    private static func jobsCover(pages: [RenderedPage], site: LinkedSite) -> Bool {
-        let known = Set(PageJob.all(in: site).filter { $0 != .supportFiles }.map { $0.path(in: site) })
-        let made = Set(pages.filter { !$0.template.isEmpty }.map(\.path))
-        return known == made
-    }
-
-    static func cards(_ site: LinkedSite) -> [String: DocumentCard] {
-        Dictionary(site.documents.map { document in
-            (document.slug, DocumentCard(metadata: document.metadata, sections: document.sections.map {
-                DocumentCard.SectionCard(anchor: $0.anchor, title: $0.title, excerpt: $0.excerpt, themes: $0.themes)
-            }))
-        }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// Every page shows the year of the newest document.
-    static func year(_ site: LinkedSite) -> Int { site.documents.map(\.metadata.published.year).max() ?? 0 }
 
     /// What kind of file `path` is, for the rebuild it calls for.
     func classify(_ path: String) -> PathClassifier.Change { classifier.classify(path) }

@@ -1,27 +1,23 @@
 /// A document after parsing: its body already written as HTML, and what the later stages need
 /// to know about it, all collected in the same walk over cmark's tree.
 public struct ParsedDocument: Sendable {
-    public var source: SourceDocument
-    public var body: DocumentBody
+    public let source: SourceDocument
+    public let body: DocumentBody
     /// Every top-level heading, in order, with the themes that apply to its section.
-    public var sections: [Section] {
-        didSet { sectionIndex = Self.index(sections) }
-    }
+    public let sections: [Section]
     /// Every id in the body a `doc:slug#anchor` link may name: headings, notes, citable blocks.
-    public var anchors: Set<String>
+    public let anchors: Set<String>
     /// The text before the first heading, for the search index.
-    public var opening: String
+    public let opening: String
     /// `doc:`, `theme:` and `indicator:` links, and theme comments, with where they were written.
-    public var references: [Reference]
+    public let references: [Reference]
     /// Indicators named in the text (by code or by an `indicator:` link), with their section.
-    public var mentions: [Mention]
+    public let mentions: [Mention]
+    /// What other pages show of it, made once here rather than by every page that lists it.
+    public let card: DocumentCard
 
     public var slug: String { source.slug }
     public var metadata: DocumentMetadata { source.metadata }
-
-    /// Positions in `sections` by anchor (the first, should two share one), kept with
-    /// `sections` so finding a section does not scan them all.
-    private(set) var sectionIndex: [String: Int]
 
     init(source: SourceDocument, body: DocumentBody, sections: [Section], anchors: Set<String>, opening: String,
          references: [Reference], mentions: [Mention]) {
@@ -32,14 +28,10 @@ public struct ParsedDocument: Sendable {
         self.opening = opening
         self.references = references
         self.mentions = mentions
-        sectionIndex = Self.index(sections)
+        card = DocumentCard(slug: source.slug, metadata: source.metadata, sections: sections)
     }
 
-    private static func index(_ sections: [Section]) -> [String: Int] {
-        Dictionary(sections.indices.map { (sections[$0].anchor, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    public func section(_ anchor: String) -> Section? { sectionIndex[anchor].map { sections[$0] } }
+    public func section(_ anchor: String) -> Section? { card.position(of: anchor).map { sections[$0] } }
 }
 
 /// A document's body as HTML, with the places where the document page adds its own blocks.

@@ -1,37 +1,23 @@
-/// One unit of rendering: a page, or the data files beside the pages. `build` runs them all;
-/// `serve` runs those an edit affects.
+/// One unit of rendering: a page, or data files beside the pages. `build` runs them all;
+/// `serve` runs those whose recorded inputs an edit changed (``PageInput``).
 enum PageJob: Hashable, Sendable {
     case document(String), theme(String), strategy(String)
-    case home, themeIndex, indicators, search, accessibility, notFound, supportFiles
+    case home, themeIndex, indicators, search, accessibility, notFound
+    case searchData, indicatorData, feeds
 
     static func all(in site: LinkedSite) -> [PageJob] {
         site.documents.map { .document($0.slug) } + site.themes.map { .theme($0.id) }
             + site.config.strategies.map { .strategy($0.id) }
-            + [.home, .themeIndex, .indicators, .search, .accessibility, .notFound, .supportFiles]
+            + [.home, .themeIndex, .indicators, .search, .accessibility, .notFound, .searchData, .indicatorData, .feeds]
     }
 
-    func path(in site: LinkedSite) -> String {
-        switch self {
-        case .document(let slug): SitePaths.document(slug)
-        case .theme(let id): SitePaths.theme(id)
-        case .strategy(let id): SitePaths.strategy(id)
-        case .home: SitePaths.home
-        case .themeIndex: SitePaths.themes
-        case .indicators: SitePaths.indicators
-        case .search: SitePaths.search
-        case .accessibility: SitePaths.accessibility
-        case .notFound: SitePaths.notFound
-        case .supportFiles: ""
-        }
-    }
-
-    /// The order to start jobs in. The indicator lookup, the data files and the theme index grow
-    /// with the whole library and are one job each, so they start first and the documents fill
-    /// the cores around them; started last, one of them would finish alone.
+    /// The order to start jobs in. The indicator lookup, the search data and the theme index
+    /// grow with the whole library and are one job each, so they start first and the
+    /// documents fill the cores around them; started last, one of them would finish alone.
     var order: Int {
         switch self {
         case .indicators: 0
-        case .supportFiles: 1
+        case .searchData: 1
         case .themeIndex: 2
         case .theme: 3
         case .document: 5
@@ -50,7 +36,9 @@ enum PageJob: Hashable, Sendable {
         case .search: [renderer.renderSearch()]
         case .accessibility: [renderer.renderAccessibility()]
         case .notFound: [renderer.renderNotFound()]
-        case .supportFiles: renderer.supportFiles()
+        case .searchData: [renderer.renderSearchData()]
+        case .indicatorData: [renderer.renderIndicatorData()]
+        case .feeds: renderer.renderFeeds()
         }
     }
 }

@@ -16,12 +16,19 @@ final class RenderCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var sectionBlocks: [SectionKey: String] = [:]
+    private var sectionBlocks: [SectionKey: (html: String, inputs: Set<PageInput>)] = [:]
 
-    func sectionBlock(_ key: SectionKey, render: () -> String) -> String {
-        if let found = lock.withLock({ sectionBlocks[key] }) { return found }
-        let rendered = render()
-        lock.withLock { sectionBlocks[key] = rendered }
-        return rendered
+    /// The block for `key`, rendered by `render` into a log of its own the first time; what
+    /// it read is replayed into `log` on every use, so each page that shows it depends on it.
+    func sectionBlock(_ key: SectionKey, log: ReadLog?, render: (ReadLog) -> String) -> String {
+        if let found = lock.withLock({ sectionBlocks[key] }) {
+            log?.record(contentsOf: found.inputs)
+            return found.html
+        }
+        let own = ReadLog()
+        let html = render(own)
+        lock.withLock { sectionBlocks[key] = (html, own.inputs) }
+        log?.record(contentsOf: own.inputs)
+        return html
     }
 }

@@ -9,6 +9,8 @@ public enum SitePaths {
     public static let search = "search.html"
     public static let accessibility = "accessibility.html"
     public static let notFound = "404.html"
+    public static let searchData = "search-index.js"
+    public static let indicatorData = "indicators/indicators-data.js"
 
     public static func document(_ slug: String) -> String { "documents/\(slug).html" }
     public static func theme(_ id: String) -> String { "themes/\(id).html" }
@@ -44,17 +46,5 @@ public enum SitePaths {
             result += Substring(part)
         }
         return result + fragment
-    }
-
-    /// Resolves a `doc:`, `theme:` or `indicator:` target to a URL relative to `page`; nil when
-    /// it names nothing the site has.
-    public static func resolve(_ target: String, from page: String, site: LinkedSite) -> String? {
-        guard let reference = SiteReference(target) else { return nil }
-        switch reference {
-        case .document(let slug, _): guard site.document(slug) != nil else { return nil }
-        case .theme(let id): guard site.theme(id) != nil else { return nil }
-        case .indicator(let id): guard site.indicator(id) != nil else { return nil }
-        }
-        return relative(reference.sitePath, from: page)
     }
 }

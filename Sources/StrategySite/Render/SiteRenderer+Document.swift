@@ -5,7 +5,7 @@ extension SiteRenderer {
     static let sectionThemesTemplate = "partials/section-themes"
 
     func renderDocument(_ slug: String) -> RenderedPage {
-        guard let document = site.document(slug) else { return RenderedPage(path: SitePaths.document(slug), contents: "", template: "document") }
+        guard let document = wholeDocument(slug) else { return RenderedPage(path: SitePaths.document(slug), contents: "", template: "document") }
         let path = SitePaths.document(slug)
         let meta = document.metadata
         let sectionsByAnchor = Dictionary(document.sections.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })
@@ -19,7 +19,7 @@ extension SiteRenderer {
             return siteRenderer.sectionBlock(section, in: document, from: path)
         })
 
-        var values: [String: Any] = documentSummary(document, from: path)
+        var values: [String: Any] = documentSummary(DocumentDetails(slug: document.slug, metadata: document.metadata), from: path)
         // Figures the lookup takes from the text before the first heading link back from its top.
         values["bodyHTML"] = sectionBlock(nil, in: document, from: path) + body
         values["citation"] = citation(document)
@@ -33,9 +33,9 @@ extension SiteRenderer {
             ["label": strategyShortTitle(meta.strategy), "href": link(strategyPath, from: path)],
         ]
         values["context"] = historicalContext(document, from: path)
-        let index = site.position(of: slug) ?? 0
-        if index > 0 { values["previous"] = documentSummary(site.documents[index - 1], from: path) }
-        if index + 1 < site.documents.count { values["next"] = documentSummary(site.documents[index + 1], from: path) }
+        let neighbours = neighbours(of: slug)
+        if let previous = neighbours.previous { values["previous"] = documentSummary(previous, from: path) }
+        if let next = neighbours.next { values["next"] = documentSummary(next, from: path) }
         return page(path, template: "document", title: meta.title, ["document": values, "scripts": ["assets/cite.js"]])
     }
 
@@ -44,7 +44,7 @@ extension SiteRenderer {
     /// stands for the text before the first heading, which has no themes.
     func sectionBlock(_ section: Section?, in document: ParsedDocument, from path: String) -> String {
         let reference = SectionReference(slug: document.slug, anchor: section?.anchor ?? "", strategy: document.metadata.strategy)
-        let figures = (site.figuresBySection[reference] ?? []).compactMap { figure -> [String: Any]? in
+        let figures = figures(in: reference).compactMap { figure -> [String: Any]? in
             guard let indicator = site.indicator(figure.indicator), indicator.values.indices.contains(figure.value) else { return nil }
             return ["value": indicator.values[figure.value].value, "title": indicator.title, "code": indicator.code,
                     "href": link(SitePaths.indicator(indicator.id), from: path)]
@@ -53,7 +53,9 @@ extension SiteRenderer {
         guard themes || !figures.isEmpty else { return "" }
         if figures.isEmpty, let section, path.hasPrefix("documents/") {
             let key = RenderCache.SectionKey(themes: section.themes, inherited: !section.themesDeclared, strategy: document.metadata.strategy)
-            return cache.sectionBlock(key) { renderSectionBlock(section, figures: [], in: document, from: path) }
+            return cache.sectionBlock(key, log: log) { log in
+                reading(into: log).renderSectionBlock(section, figures: [], in: document, from: path)
+            }
         }
         return renderSectionBlock(section, figures: figures, in: document, from: path)
     }
@@ -65,7 +67,7 @@ extension SiteRenderer {
         context["figures"] = figures
         context["hasFigures"] = !figures.isEmpty
         context["figureCount"] = figures.count
-        return templates.render(Self.sectionThemesTemplate, Self.compacted(context))
+        return render(Self.sectionThemesTemplate, Self.compacted(context))
     }
 
     /// A suggested citation: author, title, publisher (or that the source names none), date,
@@ -136,7 +138,7 @@ extension SiteRenderer {
             var seen = Set<SectionReference>()
             var more: [[String: Any]] = []
             for theme in section.themes {
-                let references = site.sectionsByThemeAndStrategy[theme]?[other.id] ?? []
+                let references = sections(onTheme: theme, in: other.id)
                 for reference in references where matches.count < Self.otherStrategyLimit && !seen.contains(reference) {
                     seen.insert(reference)
                     if let summary = sectionSummary(reference, from: path) { matches.append(summary) }

@@ -4,20 +4,28 @@ import Foundation
 /// they load from `file://` where browsers refuse to fetch local files), and, when the site
 /// has a base URL, the sitemap, robots.txt and Atom feed.
 extension SiteRenderer {
-    func supportFiles() -> [RenderedPage] {
-        var files = [
-            RenderedPage(path: "search-index.js", contents: script("STRATEGY_SITE_SEARCH", writeSearchEntries), template: ""),
-            RenderedPage(path: "indicators/indicators-data.js", contents: script("STRATEGY_SITE_INDICATORS", writeIndicatorEntries), template: ""),
-        ]
-        if let base = site.config.baseURL {
-            let base = base.hasSuffix("/") ? base : base + "/"
-            files.append(RenderedPage(path: "sitemap.xml", contents: sitemap(base: base), template: ""))
-            files.append(RenderedPage(path: "robots.txt", contents: "User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n", template: ""))
-            files.append(RenderedPage(path: "feed.xml", contents: feed(base: base), template: ""))
-        } else {
-            files.append(RenderedPage(path: "robots.txt", contents: "User-agent: *\nAllow: /\n", template: ""))
+    /// The search data: one entry per document, section and indicator.
+    func renderSearchData() -> RenderedPage {
+        RenderedPage(path: SitePaths.searchData, contents: script("STRATEGY_SITE_SEARCH", writeSearchEntries), template: "")
+    }
+
+    /// The lookup's data: the indicators only, from `indicators.yml`.
+    func renderIndicatorData() -> RenderedPage {
+        RenderedPage(path: SitePaths.indicatorData, contents: script("STRATEGY_SITE_INDICATORS", writeIndicatorEntries), template: "")
+    }
+
+    /// robots.txt, and with a base URL the sitemap and the Atom feed.
+    func renderFeeds() -> [RenderedPage] {
+        guard let base = site.config.baseURL else {
+            return [RenderedPage(path: "robots.txt", contents: "User-agent: *\nAllow: /\n", template: "")]
         }
-        return files
+        let root = base.hasSuffix("/") ? base : base + "/"
+        let documents = documentList()
+        return [
+            RenderedPage(path: "sitemap.xml", contents: sitemap(base: root, documents: documents), template: ""),
+            RenderedPage(path: "robots.txt", contents: "User-agent: *\nAllow: /\nSitemap: \(root)sitemap.xml\n", template: ""),
+            RenderedPage(path: "feed.xml", contents: feed(base: root, documents: documents), template: ""),
+        ]
     }
 
     /// `window.NAME = <json>;`, the JSON written as the entries are read.
@@ -42,13 +50,14 @@ extension SiteRenderer {
             json.endObject()
         }
         json.beginArray()
-        for document in site.documents {
+        for listed in documentList() {
+            guard let document = card(listed.slug), let text = text(of: listed.slug) else { continue }
             entry(kind: "document", title: document.metadata.title, in: strategyShortTitle(document.metadata.strategy),
                   url: SitePaths.document(document.slug),
-                  text: [document.metadata.summary, document.opening].filter { !$0.isEmpty }.joined(separator: " "))
-            for section in document.sections {
+                  text: [document.metadata.summary, text.opening].filter { !$0.isEmpty }.joined(separator: " "))
+            for (section, sectionText) in zip(document.sections, text.sections) {
                 entry(kind: "section", title: section.title, in: document.metadata.title,
-                      url: SitePaths.document(document.slug) + "#" + section.anchor, text: section.text)
+                      url: SitePaths.document(document.slug) + "#" + section.anchor, text: sectionText)
             }
         }
         for indicator in site.indicators {
@@ -76,18 +85,18 @@ extension SiteRenderer {
         json.endArray()
     }
 
-    private func sitemap(base: String) -> String {
+    private func sitemap(base: String, documents: [DocumentDetails]) -> String {
         var paths = [SitePaths.home, SitePaths.themes, SitePaths.indicators, SitePaths.search, SitePaths.accessibility]
         paths += site.config.strategies.map { SitePaths.strategy($0.id) }
-        paths += site.documents.map { SitePaths.document($0.slug) }
+        paths += documents.map { SitePaths.document($0.slug) }
         paths += site.themes.map { SitePaths.theme($0.id) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths { xml += "  <url><loc>\(HTML.escape(base + path))</loc></url>\n" }
         return xml + "</urlset>\n"
     }
 
-    private func feed(base: String) -> String {
-        let newest = site.documents.map(\.metadata.published).max() ?? PublicationDate(year: 2000)
+    private func feed(base: String, documents: [DocumentDetails]) -> String {
+        let newest = documents.map(\.metadata.published).max() ?? PublicationDate(year: 2000)
         func timestamp(_ date: PublicationDate) -> String {
             "\(date.year)-\(String(date.month ?? 1).leftPadded(to: 2))-\(String(date.day ?? 1).leftPadded(to: 2))T00:00:00Z"
         }
@@ -98,7 +107,7 @@ extension SiteRenderer {
         // Atom needs an author for every entry: the feed's own stands in where a document
         // names neither an author nor a publisher.
         xml += "  <author><name>\(HTML.escape(site.config.title))</name></author>\n"
-        for document in site.documents.sorted(by: { $0.metadata.published > $1.metadata.published }) {
+        for document in documents.sorted(by: { $0.metadata.published > $1.metadata.published }) {
             let url = HTML.escape(base + SitePaths.document(document.slug))
             xml += "  <entry>\n    <title>\(HTML.escape(document.metadata.title))</title>\n    <id>\(url)</id>\n"
             xml += "    <link href=\"\(url)\"/>\n    <updated>\(timestamp(document.metadata.published))</updated>\n"

@@ -3,14 +3,14 @@ extension SiteRenderer {
     func renderHome() -> RenderedPage {
         let path = SitePaths.home
         let strategies = site.config.strategies.map { strategy -> [String: Any] in
-            let documents = site.documents(in: strategy.id).map { documentSummary($0, from: path) }
+            let documents = documentList(in: strategy.id).map { documentSummary($0, from: path) }
             return [
                 "id": strategy.id, "title": strategy.title, "shortTitle": strategy.shortTitle, "summary": strategy.summary,
                 "href": link(SitePaths.strategy(strategy.id), from: path), "documents": documents, "hasDocuments": !documents.isEmpty,
                 "published": strategy.published?.description ?? "",
             ]
         }
-        let timeline = Timeline(site: site, from: path)
+        let timeline = Timeline(documents: documentList(), config: site.config, from: path)
         return page(path, template: "home", title: site.config.title, [
             "strategies": strategies, "timelineSVG": timeline.svg(), "timeline": timeline.entries,
         ])
@@ -19,12 +19,13 @@ extension SiteRenderer {
     func renderStrategy(_ id: String) -> RenderedPage {
         let path = SitePaths.strategy(id)
         guard let strategy = site.config.strategy(id) else { return RenderedPage(path: path, contents: "", template: "strategy") }
-        let documents = site.documents(in: id)
+        let documents = documentList(in: id)
         let themes = site.themes.compactMap { theme -> [String: Any]? in
-            let sections = (site.sectionsByTheme[theme.id] ?? []).filter { $0.strategy == id }
+            let onTheme = sections(onTheme: theme.id)
+            let sections = onTheme.filter { $0.strategy == id }
             guard !sections.isEmpty else { return nil }
             let elsewhere = site.config.strategies.filter { other in
-                other.id != id && (site.sectionsByTheme[theme.id] ?? []).contains { $0.strategy == other.id }
+                other.id != id && onTheme.contains { $0.strategy == other.id }
             }.map { ["title": $0.shortTitle, "href": link(SitePaths.theme(theme.id) + "#strategy-" + Slugger.slug($0.id), from: path)] }
             return [
                 "title": theme.title, "ownName": theme.names[id] ?? "", "countLabel": "\(sections.count) section\(sections.count == 1 ? "" : "s")",

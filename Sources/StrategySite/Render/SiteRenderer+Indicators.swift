@@ -18,7 +18,7 @@ extension SiteRenderer {
         let strategies = site.config.strategies.map { ["id": $0.id, "title": $0.shortTitle] }
         return page(path, template: "indicators", title: "Indicator lookup", [
             "groups": groups, "strategies": strategies, "total": site.indicators.count,
-            "scripts": ["indicators/indicators-data.js", "assets/indicators.js"],
+            "scripts": [SitePaths.indicatorData, "assets/indicators.js"],
         ])
     }
 
@@ -39,8 +39,8 @@ extension SiteRenderer {
         }
         let lineage = (indicator.related + (relatedBy[indicator.id] ?? [])).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let children = site.indicators.filter { $0.parent == indicator.id }.compactMap { reference($0.id) }
-        let mentions = (site.mentionsByIndicator[indicator.id] ?? []).compactMap { reference -> [String: Any]? in
-            guard let document = site.document(reference.slug) else { return nil }
+        let mentions = mentions(of: indicator.id).compactMap { reference -> [String: Any]? in
+            guard let document = card(reference.slug) else { return nil }
             let section = document.section(reference.anchor)
             return ["title": section?.title ?? document.metadata.title, "documentTitle": document.metadata.title,
                     "href": link(SitePaths.document(document.slug) + (reference.anchor.isEmpty ? "" : "#" + reference.anchor), from: path)]
@@ -70,12 +70,12 @@ extension SiteRenderer {
         var entry: [String: Any] = [
             "value": value.value, "date": value.hasPeriod ? value.date : "", "note": value.note, "editorial": value.editorial,
         ]
-        if let place = value.place, let document = site.document(place.slug) {
+        if let place = value.place, let document = card(place.slug) {
             let section = document.section(place.anchor)
             entry["placeTitle"] = section?.title ?? document.metadata.title
             entry["documentTitle"] = section == nil ? "" : document.metadata.title
             entry["placeHref"] = link(SitePaths.document(document.slug) + (section == nil ? "" : "#" + place.anchor), from: path)
-        } else if let document = site.documents.first(where: { !value.source.isEmpty && $0.metadata.source == value.source }) {
+        } else if !value.source.isEmpty, let document = document(withSource: value.source) {
             entry["placeTitle"] = document.metadata.title
             entry["placeHref"] = link(SitePaths.document(document.slug), from: path)
         }

@@ -3,12 +3,12 @@ extension SiteRenderer {
     func renderTheme(_ id: String) -> RenderedPage {
         let path = SitePaths.theme(id)
         guard let theme = site.theme(id) else { return RenderedPage(path: path, contents: "", template: "theme") }
-        let references = site.sectionsByTheme[id] ?? []
+        let references = sections(onTheme: id)
         let columns = site.config.strategies.map { strategy -> [String: Any] in
             let inStrategy = references.filter { $0.strategy == strategy.id }
             let bySlug = Dictionary(grouping: inStrategy, by: \.slug)
             var groups: [[String: Any]] = []
-            for document in site.documents(in: strategy.id) {
+            for document in documentList(in: strategy.id) {
                 let sections = (bySlug[document.slug] ?? []).compactMap { sectionSummary($0, from: path) }
                 guard !sections.isEmpty else { continue }
                 groups.append([
@@ -28,9 +28,9 @@ extension SiteRenderer {
 
     func renderThemeIndex() -> RenderedPage {
         let path = SitePaths.themes
-        let documents = site.documents
+        let documents = documentList()
         let rows = site.themes.map { theme -> [String: Any] in
-            let references = site.sectionsByTheme[theme.id] ?? []
+            let references = sections(onTheme: theme.id)
             let counts = references.reduce(into: [String: Int]()) { $0[$1.slug, default: 0] += 1 }
             let cells = documents.map { document -> [String: Any] in
                 let count = counts[document.slug] ?? 0

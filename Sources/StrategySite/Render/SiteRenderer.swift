@@ -11,14 +11,14 @@ public struct SiteRenderer: Sendable {
     /// Extra HTML for the end of `<body>`; `serve` uses it for its reload script. Empty for `build`.
     public var bodyEnd: String
     let cache = RenderCache()
-    /// `serve`'s pages from the previous rebuild; nil for `build`, which renders every page once.
-    let memo: PageMemo?
+    /// Where the job being rendered records what it reads; nil for `build`, which renders
+    /// every page once and need not know (see ``PageInput``).
+    var log: ReadLog?
 
-    public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "", memo: PageMemo? = nil) {
+    public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "") {
         self.site = site
         self.templates = templates
         self.bodyEnd = bodyEnd
-        self.memo = memo
     }
 
     /// Every page of the site, rendered in parallel, largest jobs first (``PageJob/order``).
@@ -48,9 +48,7 @@ public struct SiteRenderer: Sendable {
         context["site"] = ["title": site.config.title, "language": site.config.language, "description": site.config.description]
         context["nav"] = navigation(from: path, root: absoluteRoot)
         context["bodyEndHTML"] = bodyEnd
-        let compact = Self.compacted(context)
-        guard let memo else { return RenderedPage(path: path, contents: templates.render(template, compact), template: template) }
-        return RenderedPage(path: path, contents: memo.page(path + "\u{0}" + template, context: compact) { templates.render(template, compact) }, template: template)
+        return RenderedPage(path: path, contents: render(template, Self.compacted(context)), template: template)
     }
 
     /// Replaces empty strings, empty lists and nils with ``Blank``, so a template can write
@@ -86,7 +84,7 @@ public struct SiteRenderer: Sendable {
 
     func link(_ target: String, from path: String) -> String { SitePaths.relative(target, from: path) }
 
-    func documentSummary(_ document: ParsedDocument, from path: String) -> [String: Any] {
+    func documentSummary(_ document: DocumentDetails, from path: String) -> [String: Any] {
         let meta = document.metadata
         return [
             "slug": document.slug, "title": meta.title, "summary": meta.summary, "type": meta.type,
@@ -100,7 +98,7 @@ public struct SiteRenderer: Sendable {
     func strategyShortTitle(_ id: String) -> String { site.config.strategy(id)?.shortTitle ?? id }
 
     func sectionSummary(_ reference: SectionReference, from path: String) -> [String: Any]? {
-        guard let document = site.document(reference.slug), let section = document.section(reference.anchor) else { return nil }
+        guard let document = card(reference.slug), let section = document.section(reference.anchor) else { return nil }
         return [
             "title": section.title, "excerpt": section.excerpt,
             "href": link(SitePaths.document(document.slug) + "#" + section.anchor, from: path),
@@ -112,7 +110,7 @@ public struct SiteRenderer: Sendable {
     // MARK: Simple pages
 
     func renderSearch() -> RenderedPage {
-        page(SitePaths.search, template: "search", title: "Search", ["scripts": ["search-index.js", "assets/search.js"]])
+        page(SitePaths.search, template: "search", title: "Search", ["scripts": [SitePaths.searchData, "assets/search.js"]])
     }
 
     func renderAccessibility() -> RenderedPage {

@@ -3,20 +3,20 @@
 /// Each point links to its document; the same entries are also given to the template as a
 /// list, which is the text equivalent for screen readers and print.
 struct Timeline {
-    var site: LinkedSite
+    var documents: [DocumentDetails]
+    var config: SiteConfig
     var from: String
 
     var entries: [[String: Any]] {
-        site.documents.map { document in
+        documents.map { document in
             ["title": document.metadata.title, "date": document.metadata.published.description,
              "dateISO": document.metadata.published.iso, "type": document.metadata.type,
-             "strategy": site.config.strategy(document.metadata.strategy)?.shortTitle ?? document.metadata.strategy,
+             "strategy": config.strategy(document.metadata.strategy)?.shortTitle ?? document.metadata.strategy,
              "href": SitePaths.relative(SitePaths.document(document.slug), from: from)]
         }
     }
 
     func svg() -> String {
-        let documents = site.documents
         guard let first = documents.map(\.metadata.published.decimalYear).min(),
               let last = documents.map(\.metadata.published.decimalYear).max() else { return "" }
         let startYear = Int(first.rounded(.down)), endYear = Int(last.rounded(.down)) + 1
@@ -44,7 +44,7 @@ struct Timeline {
     }
 
     /// Type and year, short enough to fit on the line ("Briefing, 2017").
-    static func shortLabel(_ document: ParsedDocument) -> String {
+    static func shortLabel(_ document: DocumentDetails) -> String {
         let type = document.metadata.type.isEmpty ? document.metadata.title : document.metadata.type
         return "\(type), \(document.metadata.published.description)"
     }

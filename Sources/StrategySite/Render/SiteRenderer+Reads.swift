@@ -1,0 +1,97 @@
+/// The renderer's only way into the documents and indexes of the linked site: each accessor
+/// records what it read (``PageInput``) in the log of the job being rendered, if any.
+extension SiteRenderer {
+    /// A copy that records what it reads into `log`.
+    func reading(into log: ReadLog) -> SiteRenderer {
+        var copy = self
+        copy.log = log
+        return copy
+    }
+
+    func record(_ input: PageInput) { log?.record(input) }
+
+    /// The whole document, for its own page.
+    func wholeDocument(_ slug: String) -> ParsedDocument? {
+        record(.document(slug))
+        return site.document(slug)
+    }
+
+    /// What another page may show of a document.
+    func card(_ slug: String) -> DocumentCard? {
+        record(.card(slug))
+        return site.document(slug)?.card
+    }
+
+    /// Every document's details, in site order.
+    func documentList() -> [DocumentDetails] {
+        record(.order)
+        return site.documents.map(details)
+    }
+
+    /// One strategy's documents' details, in site order.
+    func documentList(in strategy: String) -> [DocumentDetails] {
+        record(.order)
+        return site.documents(in: strategy).map(details)
+    }
+
+    /// The documents before and after one document.
+    func neighbours(of slug: String) -> (previous: DocumentDetails?, next: DocumentDetails?) {
+        record(.neighbours(slug))
+        guard let index = site.position(of: slug) else { return (nil, nil) }
+        let previous = index > 0 ? details(site.documents[index - 1]) : nil
+        let next = index + 1 < site.documents.count ? details(site.documents[index + 1]) : nil
+        return (previous, next)
+    }
+
+    private func details(_ document: ParsedDocument) -> DocumentDetails {
+        record(.details(document.slug))
+        return DocumentDetails(slug: document.slug, metadata: document.metadata)
+    }
+
+    /// A document's text for the search index: before the first heading, then each section's.
+    func text(of slug: String) -> (opening: String, sections: [String])? {
+        record(.text(slug))
+        return site.document(slug).map { ($0.opening, $0.sections.map(\.text)) }
+    }
+
+    /// The sections tagged with a theme, in document order.
+    func sections(onTheme id: String) -> [SectionReference] {
+        record(.theme(id))
+        return site.sectionsByTheme[id] ?? []
+    }
+
+    /// The sections of one strategy tagged with a theme, in document order.
+    func sections(onTheme id: String, in strategy: String) -> [SectionReference] {
+        record(.themeInStrategy(theme: id, strategy: strategy))
+        return site.sectionsByThemeAndStrategy[id]?[strategy] ?? []
+    }
+
+    /// The sections that mention an indicator, in document order.
+    func mentions(of indicator: String) -> [SectionReference] {
+        record(.mentions(indicator))
+        return site.mentionsByIndicator[indicator] ?? []
+    }
+
+    /// The indicator values written in a section.
+    func figures(in section: SectionReference) -> [FigureReference] {
+        record(.figures(section.slug))
+        return site.figuresBySection[section] ?? []
+    }
+
+    /// The first document whose `source` field is `source` (values that name a file, not a place).
+    func document(withSource source: String) -> DocumentDetails? {
+        record(.order)
+        for document in site.documents {
+            let found = details(document)
+            if found.metadata.source == source { return found }
+        }
+        return nil
+    }
+
+    /// Renders a template, recording it and the partials it uses.
+    func render(_ template: String, _ context: Any) -> String {
+        record(.template(template))
+        for partial in templates.dependencies(of: template) { record(.template(partial)) }
+        return templates.render(template, context)
+    }
+}
