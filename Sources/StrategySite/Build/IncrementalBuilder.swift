@@ -58,6 +58,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var templates: TemplateSet?
     private var templateDiagnostics: [Diagnostic] = []
     private var assetDiagnostics: [Diagnostic] = []
+    /// The documents as linked now, updated by each rebuild (whether or not it succeeds).
+    private var links: LinkIndex?
     private var rendered: RenderedState?
     private var pending = Pending()
     /// Paths rendered by the last build, for tests.
@@ -176,6 +178,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private func buildAllLocked() -> Result {
         built = true
         pending = Pending(all: true)
+        links = nil
         var found: [Diagnostic] = []
         data = loader.loadData(&found)
         if let baseURL = options.baseURL { data?.config.baseURL = baseURL }
@@ -243,10 +246,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var found = dataDiagnostics + listingDiagnostics + templateDiagnostics + assetDiagnostics
         for slug in documents.keys.sorted() { found += documents[slug]?.diagnostics ?? [] }
         guard let data, let templates, !found.hasErrors else { return fail(found) }
-        var source = data
-        source.documents = documents.keys.sorted().compactMap { documents[$0]?.parsed?.source }
-        let parsed = documents.keys.sorted().compactMap { documents[$0]?.parsed }
-        let site = Linker().link(source, documents: parsed, &found)
+        if pending.all || links == nil {
+            var index = LinkIndex(data: data)
+            index.add(documents.keys.sorted().compactMap { documents[$0]?.parsed })
+            links = index
+        } else {
+            links?.update(Dictionary(pending.documents.map { ($0, documents[$0]?.parsed) }, uniquingKeysWith: { a, _ in a }))
+        }
+        guard let links else { return fail(found) }
+        let site = links.site
+        found += links.diagnostics
         found = DiagnosticCascade.collapse(found, contentDirectory: options.contentDirectory)
         guard !found.hasErrors else { return fail(found) }
 

@@ -5,13 +5,9 @@ public struct LinkedSite: Sendable {
     public var themes: [Theme]
     public var indicators: [Indicator]
     /// In site order: by strategy as site.yml lists them, then by publication date, then title.
-    public var documents: [ParsedDocument] {
-        didSet { documentPositions = Self.positions(of: documents) }
-    }
+    public private(set) var documents: [ParsedDocument]
     /// Sections tagged with each theme, in document order.
-    public var sectionsByTheme: [String: [SectionReference]] {
-        didSet { sectionsByThemeAndStrategy = Self.grouped(sectionsByTheme) }
-    }
+    public private(set) var sectionsByTheme: [String: [SectionReference]]
     /// The same, split by strategy: theme id, then strategy id. Document pages ask for "this
     /// theme in that strategy" once per section, which must not rescan every section.
     public private(set) var sectionsByThemeAndStrategy: [String: [String: [SectionReference]]]
@@ -32,16 +28,39 @@ public struct LinkedSite: Sendable {
         self.documents = documents
         self.sectionsByTheme = sectionsByTheme
         self.mentionsByIndicator = mentionsByIndicator
-        self.documentPositions = Self.positions(of: documents)
-        self.sectionsByThemeAndStrategy = Self.grouped(sectionsByTheme)
+        documentPositions = Dictionary(documents.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        sectionsByThemeAndStrategy = sectionsByTheme.mapValues { Dictionary(grouping: $0, by: \.strategy) }
     }
 
-    private static func grouped(_ sectionsByTheme: [String: [SectionReference]]) -> [String: [String: [SectionReference]]] {
-        sectionsByTheme.mapValues { Dictionary(grouping: $0, by: \.strategy) }
+    /// Takes out the documents with these slugs and puts `inserted` in their places in site
+    /// order (`precedes`); the positions of the documents before the first change stand.
+    mutating func replaceDocuments(removing slugs: Set<String>, inserting inserted: [ParsedDocument],
+                                   by precedes: (ParsedDocument, ParsedDocument) -> Bool) {
+        var lowest = documents.count
+        for index in slugs.compactMap({ documentPositions[$0] }).sorted(by: >) {
+            documents.remove(at: index)
+            lowest = min(lowest, index)
+        }
+        for slug in slugs { documentPositions[slug] = nil }
+        for document in inserted {
+            // Binary search: the first document `document` precedes.
+            var low = 0, high = documents.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(document, documents[middle]) { high = middle } else { low = middle + 1 }
+            }
+            documents.insert(document, at: low)
+            lowest = min(lowest, low)
+        }
+        for index in lowest..<documents.count where documentPositions[documents[index].slug] != index {
+            documentPositions[documents[index].slug] = index
+        }
     }
 
-    private static func positions(of documents: [ParsedDocument]) -> [String: Int] {
-        Dictionary(documents.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Sets the sections on one theme, and their split by strategy.
+    mutating func setSections(_ sections: [SectionReference], onTheme id: String) {
+        sectionsByTheme[id] = sections.isEmpty ? nil : sections
+        sectionsByThemeAndStrategy[id] = sections.isEmpty ? nil : Dictionary(grouping: sections, by: \.strategy)
     }
 
     /// Where the document with this slug is in `documents` (the first, if two share a slug).
