@@ -60,6 +60,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var assetDiagnostics: [Diagnostic] = []
     /// The documents as linked now, updated by each rebuild (whether or not it succeeds).
     private var links: LinkIndex?
+    private var searchFragments = SearchFragments()
     private var rendered: RenderedState?
     private var pending = Pending()
     /// Paths rendered by the last build, for tests.
@@ -122,16 +123,25 @@ public final class IncrementalBuilder: @unchecked Sendable {
             pending.templates.formUnion(changedTemplates)
         }
         if relevant || !changedDocuments.isEmpty {
-            var listing: [Diagnostic] = []
-            let files = loader.documentFiles(&listing)
-            listingDiagnostics = listing
-            let listed = Dictionary(files.map { ($0.slug, $0.path) }, uniquingKeysWith: { a, _ in a })
-            for slug in documents.keys where listed[slug] == nil {
-                documents[slug] = nil
-                pending.documents.insert(slug)
+            // Saves of documents the site has, still where they were: only they are read again.
+            // Anything else (a file added, removed or replaced by a link) lists documents/ as
+            // a full build does, with its checks of every name.
+            let loader = self.loader
+            let saved = Dictionary(changedDocuments.map { ($0, loader.displayPath("documents/\($0).md")) }, uniquingKeysWith: { a, _ in a })
+            let listed: [String: String]
+            if !relevant && saved.allSatisfy({ documents[$0.key] != nil && FileSystemEntry.at($0.value) == .regular && loader.linkLeadingOut($0.value) == nil }) {
+                listed = saved
+            } else {
+                var listing: [Diagnostic] = []
+                let files = loader.documentFiles(&listing)
+                listingDiagnostics = listing
+                listed = Dictionary(files.map { ($0.slug, $0.path) }, uniquingKeysWith: { a, _ in a })
+                for slug in documents.keys where listed[slug] == nil {
+                    documents[slug] = nil
+                    pending.documents.insert(slug)
+                }
             }
             let reload = listed.filter { slug, _ in documents[slug] == nil || changedDocuments.contains(slug) }
-            let loader = self.loader
             let parser = self.parser
             let entries = reload.map { ($0.key, $0.value) }.parallelMap { slug, path in
                 (slug, Self.loadDocument(slug: slug, path: path, strategies: strategies, loader: loader, parser: parser))
@@ -259,7 +269,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         found = DiagnosticCascade.collapse(found, contentDirectory: options.contentDirectory)
         guard !found.hasErrors else { return fail(found) }
 
-        let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd)
+        if pending.all { searchFragments = SearchFragments() }
+        let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd, searchFragments: searchFragments)
         let all = Set(PageJob.all(in: site))
         let previous = rendered.flatMap { $0.templateNames == Set(templates.partialsUsed.keys) && !pending.all ? $0 : nil }
         var jobs: Set<PageJob>

@@ -83,6 +83,7 @@ public struct ContentLoader: Sendable {
             return []
         }
         var markdownFiles: [(slug: String, path: String)] = []
+        let root = FileSystemEntry.realPath(contentDirectory)
         for name in names where !name.hasPrefix(".") {
             let path = folder + "/" + name
             guard name.hasSuffix(".md") else {
@@ -95,7 +96,7 @@ public struct ContentLoader: Sendable {
                                           at: SourceLocation(path: path), hint: "for example '\(Slugger.slug(slug)).md'"))
                 continue
             }
-            if let problem = linkLeadingOut(path) {
+            if let problem = linkLeadingOut(path, root: root) {
                 diagnostics.append(problem)
                 continue
             }
@@ -107,8 +108,10 @@ public struct ContentLoader: Sendable {
     /// An error if `path`, with every link on the way resolved (the file, or a folder such as
     /// `documents/` itself), lies outside the content folder: the site publishes only what is
     /// in `Content/`, and a link could publish any file on the machine.
-    func linkLeadingOut(_ path: String) -> Diagnostic? {
-        guard let target = FileSystemEntry.realPath(path), let root = FileSystemEntry.realPath(contentDirectory),
+    ///
+    /// - Parameter root: the content folder's real path, when the caller has it already.
+    func linkLeadingOut(_ path: String, root: String? = nil) -> Diagnostic? {
+        guard let target = FileSystemEntry.realPath(path), let root = root ?? FileSystemEntry.realPath(contentDirectory),
               !FileSystemEntry.isInside(target, root) else { return nil }
         let name = (path as NSString).lastPathComponent
         let what = FileSystemEntry.at(path) == .symlink ? "\(name) is a link to \(target)" : "\(name) is reached through a link and lies at \(target)"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document after parsing: its body already written as HTML, and what the later stages need
 /// to know about it, all collected in the same walk over cmark's tree.
 public struct ParsedDocument: Sendable {
@@ -15,6 +17,9 @@ public struct ParsedDocument: Sendable {
     public let mentions: [Mention]
     /// What other pages show of it, made once here rather than by every page that lists it.
     public let card: DocumentCard
+    /// Unique to this parse, so what is made from a document can be kept and known to be
+    /// current without comparing the document (``SearchFragments``).
+    public let revision: Int
 
     public var slug: String { source.slug }
     public var metadata: DocumentMetadata { source.metadata }
@@ -29,7 +34,10 @@ public struct ParsedDocument: Sendable {
         self.references = references
         self.mentions = mentions
         card = DocumentCard(slug: source.slug, metadata: source.metadata, sections: sections)
+        revision = Self.revisions.next()
     }
+
+    private static let revisions = Counter()
 
     public func section(_ anchor: String) -> Section? { card.position(of: anchor).map { sections[$0] } }
 }
@@ -96,4 +104,12 @@ public struct Reference: Sendable, Hashable {
 public struct Mention: Sendable, Hashable {
     public var indicator: String
     public var section: String
+}
+
+/// A number that goes up by one on each call, from any thread.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int { lock.withLock { value += 1; return value } }
 }

@@ -40,32 +40,39 @@ extension SiteRenderer {
     /// One entry per document, section and indicator; URLs are relative to the site root.
     /// Keys are written in alphabetical order, as the scripts have always had them.
     func writeSearchEntries(_ json: inout JSONWriter) {
-        func entry(kind: String, title: String, in context: String, url: String, text: String) {
-            json.beginObject()
-            json.field("in", context)
-            json.field("kind", kind)
-            json.field("text", text)
-            json.field("title", title)
-            json.field("url", url)
-            json.endObject()
-        }
         json.beginArray()
         for listed in documentList() {
-            guard let document = card(listed.slug), let text = text(of: listed.slug) else { continue }
-            entry(kind: "document", title: document.metadata.title, in: strategyShortTitle(document.metadata.strategy),
-                  url: SitePaths.document(document.slug),
-                  text: [document.metadata.summary, text.opening].filter { !$0.isEmpty }.joined(separator: " "))
-            for (section, sectionText) in zip(document.sections, text.sections) {
-                entry(kind: "section", title: section.title, in: document.metadata.title,
-                      url: SitePaths.document(document.slug) + "#" + section.anchor, text: sectionText)
+            guard let document = card(listed.slug), let text = text(of: listed.slug), let parsed = site.document(listed.slug) else { continue }
+            let write = {
+                var own = JSONWriter()
+                Self.searchEntry(&own, kind: "document", title: document.metadata.title, in: strategyShortTitle(document.metadata.strategy),
+                                 url: SitePaths.document(document.slug),
+                                 text: [document.metadata.summary, text.opening].filter { !$0.isEmpty }.joined(separator: " "))
+                for (section, sectionText) in zip(document.sections, text.sections) {
+                    Self.searchEntry(&own, kind: "section", title: section.title, in: document.metadata.title,
+                                     url: SitePaths.document(document.slug) + "#" + section.anchor, text: sectionText)
+                }
+                return own.bytes
             }
+            json.values(searchFragments.map { $0.entries(for: parsed, write: write) } ?? write())
         }
+        searchFragments?.keep(only: Set(site.documents.map(\.slug)))
         for indicator in site.indicators {
-            entry(kind: "indicator", title: indicator.code.isEmpty ? indicator.title : "\(indicator.code): \(indicator.title)", in: "Indicator lookup",
-                  url: SitePaths.indicator(indicator.id),
-                  text: [indicator.localMonitoring, indicator.description].filter { !$0.isEmpty }.joined(separator: " "))
+            Self.searchEntry(&json, kind: "indicator", title: indicator.code.isEmpty ? indicator.title : "\(indicator.code): \(indicator.title)",
+                             in: "Indicator lookup", url: SitePaths.indicator(indicator.id),
+                             text: [indicator.localMonitoring, indicator.description].filter { !$0.isEmpty }.joined(separator: " "))
         }
         json.endArray()
+    }
+
+    private static func searchEntry(_ json: inout JSONWriter, kind: String, title: String, in context: String, url: String, text: String) {
+        json.beginObject()
+        json.field("in", context)
+        json.field("kind", kind)
+        json.field("text", text)
+        json.field("title", title)
+        json.field("url", url)
+        json.endObject()
     }
 
     func writeIndicatorEntries(_ json: inout JSONWriter) {

@@ -15,10 +15,14 @@ public struct SiteRenderer: Sendable {
     /// every page once and need not know (see ``PageInput``).
     var log: ReadLog?
 
-    public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "") {
+    /// `serve`'s search entries of each document, kept between rebuilds; nil for `build`.
+    let searchFragments: SearchFragments?
+
+    public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "", searchFragments: SearchFragments? = nil) {
         self.site = site
         self.templates = templates
         self.bodyEnd = bodyEnd
+        self.searchFragments = searchFragments
     }
 
     /// Every page of the site, rendered in parallel, largest jobs first (``PageJob/order``).

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The search data's entries for each document (the document and its sections), written once
+/// per parse and kept by `serve` between rebuilds: the search data lists the whole library and
+/// is written again on every edit of any text, but only the edited document's entries change.
+///
+/// Entries are kept by ``ParsedDocument/revision``; the data files, which also shape them
+/// (a strategy's short title), rebuild everything and start a new cache.
+public final class SearchFragments: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (revision: Int, bytes: [UInt8])] = [:]
+
+    public init() {}
+
+    /// The entries of `document`, written by `write` when this parse has none yet.
+    func entries(for document: ParsedDocument, write: () -> [UInt8]) -> [UInt8] {
+        if let kept = lock.withLock({ entries[document.slug] }), kept.revision == document.revision { return kept.bytes }
+        let bytes = write()
+        lock.withLock { entries[document.slug] = (document.revision, bytes) }
+        return bytes
+    }
+
+    /// Forgets the documents not in `slugs` (removed from the site).
+    func keep(only slugs: Set<String>) {
+        lock.withLock { entries = entries.filter { slugs.contains($0.key) } }
+    }
+}
