@@ -6,6 +6,8 @@ struct PageReads: Sendable {
 
     /// Replaces what `job` read.
     mutating func record(_ job: PageJob, read inputs: Set<PageInput>) {
+        // Usually what it read last time: the search data reads every document, every edit.
+        guard inputsOf[job] != inputs else { return }
         remove(job)
         inputsOf[job] = inputs
         for input in inputs { readers[input, default: []].insert(job) }
