@@ -3,21 +3,20 @@ import Foundation
 /// The pipeline for `serve`: builds the site in memory once, then rebuilds only what a changed
 /// file affects, and keeps the last good site while the content or templates have errors.
 ///
-/// What it keeps between builds: the data files (`site.yml`, `themes.yml`, `indicators.yml`),
-/// each document read and parsed, the templates, the assets, and the linked site and the
-/// templates of the last good render. What a change re-does:
+/// What a change re-does:
 ///
-/// - a document: reads and parses that document only, links the whole site again (cheap), and
-///   renders its page, the indicator lookup and the search and indicator data; if what other
-///   pages show of it changed (title, dates, section titles, excerpts, themes: its "card"), also
-///   the pages of documents that show that (its previous and next documents, those that list its
-///   sections beside theirs), the theme pages, the theme index, the strategy pages and the home page;
-/// - a template: renders the pages whose template uses it, directly or through partials;
+/// - a document saved: reads and parses that document, updates the link stage by difference
+///   (``LinkIndex``), and renders the pages that read something the edit changed: each page
+///   job records what it reads as it renders (``PageInput``), ``SiteChanges`` says which
+///   inputs differ, ``PageReads`` which jobs read them;
+/// - a document added or removed: the same, after listing `documents/` again;
+/// - a template: renders the pages that used it, directly or through partials (also inputs);
+///   a template added or removed, or a new literal id in one, renders everything;
 /// - `site.yml`, `themes.yml` or `indicators.yml`: everything;
-/// - an asset: reloads that asset.
+/// - an asset: reloads the assets.
 ///
-/// Documents added and removed are found by listing `documents/` on every rebuild. Changes seen
-/// while the site has errors are remembered, so the first good rebuild renders all of them.
+/// Changes seen while the site has errors are remembered, so the first good rebuild renders
+/// all of them.
 ///
 /// All methods may be called from any thread; builds are serialised, and ``file(at:)`` does not
 /// wait for a running build (it serves the last good site).
