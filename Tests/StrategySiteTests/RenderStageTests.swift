@@ -55,13 +55,19 @@ struct RenderStageTests {
         #expect(String(decoding: json.bytes, as: UTF8.self).contains("\\u0007"))
     }
 
-    @Test func sectionsWithTheSameThemesShareOneRenderedBlock() throws {
+    /// The themes fixture linked, with a renderer over the site's templates.
+    func themesSiteRenderer() throws -> (SiteRenderer, TemplateSet) {
         let site = try TemporarySite(copying: "themes-site")
         let (linked, diagnostics) = site.builder().link()
         #expect(!diagnostics.hasErrors)
         var found: [Diagnostic] = []
         let templates = try #require(TemplateSet.load(directory: Repository.templates, &found))
         let renderer = SiteRenderer(site: try #require(linked), templates: templates)
+        return (renderer, templates)
+    }
+
+    @Test func sectionsWithTheSameThemesShareOneRenderedBlock() throws {
+        let (renderer, templates) = try themesSiteRenderer()
         for document in renderer.site.documents {
             for section in document.sections where !section.themes.isEmpty {
                 let cached = renderer.sectionBlock(section, in: document, from: SitePaths.document(document.slug))
@@ -73,12 +79,7 @@ struct RenderStageTests {
     }
 
     @Test func aPageRecordsWhatItReads() throws {
-        let site = try TemporarySite(copying: "themes-site")
-        let (linked, diagnostics) = site.builder().link()
-        #expect(!diagnostics.hasErrors)
-        var found: [Diagnostic] = []
-        let templates = try #require(TemplateSet.load(directory: Repository.templates, &found))
-        let renderer = SiteRenderer(site: try #require(linked), templates: templates)
+        let renderer = try themesSiteRenderer().0
         let documents = renderer.site.documents
         let document = try #require(documents.dropFirst().first, "a document with a previous one")
         let themes = Set(document.sections.flatMap(\.themes))
