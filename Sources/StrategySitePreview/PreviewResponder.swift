@@ -9,7 +9,7 @@ import StrategySite
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
-    let builder: IncrementalBuilder
+    let site: ServedSite
     let hub: EventHub
     let address: BoundAddress
 
@@ -45,17 +45,17 @@ struct PreviewResponder: HTTPResponder {
 
     func file(_ requested: String) -> Response {
         let path = requested.isEmpty || requested.hasSuffix("/") ? requested + "index.html" : requested
-        if let bytes = builder.file(at: path) {
+        if let bytes = site.file(at: path) {
             return Self.bytes(.ok, bytes, type: Self.contentType(of: path))
         }
-        if builder.file(at: path + "/index.html") != nil {
+        if site.file(at: path + "/index.html") != nil {
             var response = Self.text(.movedPermanently, "Moved to /\(path)/\n")
             let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
             response.headers[.location] = "/" + encoded + "/"
             return response
         }
-        guard builder.file(at: SitePaths.home) != nil else { return unbuilt() }
-        if let page = builder.file(at: SitePaths.notFound) {
+        guard site.file(at: SitePaths.home) != nil else { return unbuilt() }
+        if let page = site.file(at: SitePaths.notFound) {
             var html = String(decoding: page, as: UTF8.self)
             if path.contains("/") {
                 // The 404 page links relative to the site root: make that hold below it too,
@@ -71,7 +71,7 @@ struct PreviewResponder: HTTPResponder {
 
     /// No build has succeeded yet: say so, with the errors, on a page that reloads when fixed.
     func unbuilt() -> Response {
-        let errors = builder.lastDiagnostics.filter { $0.severity == .error }
+        let errors = site.lastDiagnostics.filter { $0.severity == .error }
         let html = """
             <!DOCTYPE html>
             <html lang="en">

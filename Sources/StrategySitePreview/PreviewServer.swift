@@ -41,7 +41,7 @@ public struct PreviewServer: Sendable {
     public var idleTimeout: Duration = .seconds(30)
 
     /// The site in memory; its pages end with ``ReloadScript/html``.
-    public let builder: IncrementalBuilder
+    public let site: ServedSite
     public let hub = EventHub()
     let stopFlag = StopFlag()
     let reported = ReportedDiagnostics()
@@ -51,7 +51,7 @@ public struct PreviewServer: Sendable {
         self.host = host
         self.port = port
         self.log = log
-        builder = IncrementalBuilder(options: options, bodyEnd: ReloadScript.html)
+        site = ServedSite(options: options, bodyEnd: ReloadScript.html)
     }
 
     /// Builds the site, then serves it until the task is cancelled or, with `handleSignals`, until
@@ -62,9 +62,9 @@ public struct PreviewServer: Sendable {
         let (feed, fallback) = makeChangeFeed(directories: [options.contentDirectory, options.templatesDirectory],
                                               pollInterval: pollInterval, debounce: debounce)
         if let fallback { log.problem("warning: " + fallback) }
-        let builder = self.builder
+        let site = self.site
         let start = ContinuousClock.now
-        let diagnostics = await Self.background { builder.buildAll() }
+        let diagnostics = await Self.background { site.buildAll() }
         report(diagnostics, succeeded: !diagnostics.hasErrors, summary: "Built the site in \(Self.milliseconds(since: start)) ms.")
 
         let address = BoundAddress()
@@ -73,7 +73,7 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .warning
         let idle = TimeAmount.nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
         let app = Application(
-            responder: PreviewResponder(builder: builder, hub: hub, address: address),
+            responder: PreviewResponder(site: site, hub: hub, address: address),
             server: HTTPServerBuilder { responder in
                 PreviewChannel(http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idle)), address: address)
             },
@@ -107,9 +107,9 @@ public struct PreviewServer: Sendable {
 
     /// Rebuilds after `paths` changed, reports, and tells the pages.
     func rebuild(_ paths: [String]) async {
-        let builder = self.builder
+        let site = self.site
         let start = ContinuousClock.now
-        let result = await Self.background { builder.rebuild(changed: paths) }
+        let result = await Self.background { site.rebuild(changed: paths) }
         let names = paths.map { ($0 as NSString).lastPathComponent }
         let shown = names.count > 3 ? names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more" : names.joined(separator: ", ")
         report(result.diagnostics, succeeded: result.succeeded,
@@ -129,7 +129,7 @@ public struct PreviewServer: Sendable {
             for diagnostic in diagnostics { log.problem(diagnostic.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let them = errors == 1 ? "it" : "them"
-            if builder.file(at: SitePaths.home) != nil {
+            if site.file(at: SitePaths.home) != nil {
                 log.info("\(errors) error\(errors == 1 ? "" : "s"): still serving the last good site. Fix \(them) and save.")
             } else {
                 log.info("\(errors) error\(errors == 1 ? "" : "s"): the site could not be built. Fix \(them) and save.")

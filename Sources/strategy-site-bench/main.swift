@@ -50,7 +50,7 @@ guard let original = FileManager.default.contents(atPath: path) else { fail("can
 
 let builder = IncrementalBuilder(options: SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates))
 let start = ContinuousClock.now
-let diagnostics = builder.buildAll()
+let diagnostics = builder.buildAll().diagnostics
 let buildAll = milliseconds(since: start)
 if diagnostics.hasErrors {
     fail(diagnostics.filter { $0.severity == .error }.prefix(10).map(\.description).joined(separator: "\n"))

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 @testable import StrategySite
+@testable import StrategySitePreview
 
-/// IncrementalBuilder: what each kind of change renders, and that the result is always the
-/// site a full build makes.
+/// IncrementalBuilder, through the site the preview serves (ServedSite): what each kind of
+/// change renders, and that the result is always the site a full build makes.
 @Suite struct IncrementalBuilderTests {
     static let third = PreviewSite.document(title: "Third plan", body: """
         The third plan follows the second.
@@ -16,17 +17,17 @@ import Testing
         """)
 
     /// The fixture plus a third document (2010, after the second), built.
-    func makeBuilder() throws -> (PreviewSite, IncrementalBuilder) {
+    func makeBuilder() throws -> (PreviewSite, ServedSite) {
         let site = try PreviewSite()
         try site.write(site.contentPath("documents/third-plan.md"), Self.third)
-        let builder = IncrementalBuilder(options: site.options, bodyEnd: "<!-- end -->")
+        let builder = ServedSite(options: site.options, bodyEnd: "<!-- end -->")
         let diagnostics = builder.buildAll()
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
         return (site, builder)
     }
 
     /// The builder's site equals what SiteBuilder renders from the same files.
-    func expectMatchesFullBuild(_ builder: IncrementalBuilder, _ site: PreviewSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectMatchesFullBuild(_ builder: ServedSite, _ site: PreviewSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let full = SiteBuilder(options: site.options).render(bodyEnd: builder.bodyEnd)
         #expect(!full.diagnostics.hasErrors, sourceLocation: sourceLocation)
         let pages = Dictionary(full.pages.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
@@ -38,7 +39,7 @@ import Testing
         }
     }
 
-    func page(_ builder: IncrementalBuilder, _ path: String) -> String {
+    func page(_ builder: ServedSite, _ path: String) -> String {
         builder.file(at: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
@@ -270,7 +271,7 @@ import Testing
         let secret = site.root.appendingPathComponent("secret.txt").path
         try site.write(secret, "secret\n")
         try FileManager.default.createSymbolicLink(atPath: site.templatePath("assets/secret.txt"), withDestinationPath: secret)
-        let builder = IncrementalBuilder(options: site.options)
+        let builder = ServedSite(options: site.options)
         builder.buildAll()
         #expect(builder.file(at: "assets/site.css") != nil)
         #expect(builder.file(at: "assets/secret.txt") == nil)
@@ -278,15 +279,15 @@ import Testing
 
     @Test func pathsAreClassifiedRelativeToTheFolders() throws {
         let site = try PreviewSite()
-        let builder = IncrementalBuilder(options: site.options)
-        #expect(builder.classify(site.contentPath("site.yml")) == .data)
-        #expect(builder.classify(site.contentPath("documents/first-plan.md")) == .document("first-plan"))
-        #expect(builder.classify(site.contentPath("documents/.first-plan.md.swp")) == .ignored)
-        #expect(builder.classify(site.contentPath("documents/notes.txt")) == .listing)
-        #expect(builder.classify(site.templatePath("partials/section-themes.mustache")) == .template("partials/section-themes"))
-        #expect(builder.classify(site.templatePath("assets/site.css")) == .asset("site.css"))
-        #expect(builder.classify(site.content + "/../Content/documents/first-plan.md") == .document("first-plan"))
-        #expect(builder.classify("/elsewhere/file.md") == .unknown)
+        let builder = ServedSite(options: site.options)
+        #expect(builder.builder.classify(site.contentPath("site.yml")) == .data)
+        #expect(builder.builder.classify(site.contentPath("documents/first-plan.md")) == .document("first-plan"))
+        #expect(builder.builder.classify(site.contentPath("documents/.first-plan.md.swp")) == .ignored)
+        #expect(builder.builder.classify(site.contentPath("documents/notes.txt")) == .listing)
+        #expect(builder.builder.classify(site.templatePath("partials/section-themes.mustache")) == .template("partials/section-themes"))
+        #expect(builder.builder.classify(site.templatePath("assets/site.css")) == .asset("site.css"))
+        #expect(builder.builder.classify(site.content + "/../Content/documents/first-plan.md") == .document("first-plan"))
+        #expect(builder.builder.classify("/elsewhere/file.md") == .unknown)
     }
 
     @Test func buildOutputHasNoReloadScript() throws {
@@ -416,4 +417,10 @@ import Testing
             }
         }
     }
+}
+
+extension ServedSite {
+    /// What the builder's last build rendered.
+    var lastRenderedPaths: [String] { builder.lastRenderedPaths }
+    var bodyEnd: String { builder.bodyEnd }
 }

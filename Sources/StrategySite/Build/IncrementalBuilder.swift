@@ -18,34 +18,35 @@ import Foundation
 /// Changes seen while the site has errors are remembered, so the first good rebuild renders
 /// all of them.
 ///
-/// All methods may be called from any thread; builds are serialised, and ``file(at:)`` does not
-/// wait for a running build (it serves the last good site).
+/// It keeps no pages: each build hands over what changed (``SiteUpdate``) to whoever serves
+/// the site (the preview's `ServedSite`). Builds may be started from any thread; they are
+/// serialised.
 public final class IncrementalBuilder: @unchecked Sendable {
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
-        /// Pages and data files rendered by this rebuild (0 when it failed or nothing needed it).
-        public var pagesRendered: Int
-        /// Whether the site now reflects every change (no errors). When false the last good site is kept.
+        /// Whether the site now reflects every change (no errors). When false the last good
+        /// site stands and `update` is empty.
         public var succeeded: Bool
+        /// What changed in the site: for whoever serves it.
+        public var update: SiteUpdate
 
-        init(diagnostics: [Diagnostic], pagesRendered: Int, succeeded: Bool) {
-            self.diagnostics = diagnostics
-            self.pagesRendered = pagesRendered
-            self.succeeded = succeeded
-        }
+        /// Pages and data files rendered by this rebuild (0 when it failed or nothing needed it).
+        public var pagesRendered: Int { update.pages.count }
+    }
+
+    /// The difference a build makes to the site being served.
+    public struct SiteUpdate: Sendable {
+        /// Whether `pages` are the whole site (a full build), replacing every page before.
+        public var replacesAll = false
+        public var pages: [RenderedPage] = []
+        /// Pages gone (their documents were removed).
+        public var removed: [String] = []
+        /// Every asset, when they were read again; nil when they did not change.
+        public var assets: [String: Data]?
     }
 
     let options: SiteBuilder.Options
     let bodyEnd: String
-
-    // MARK: State read while serving (stateLock)
-
-    private let stateLock = NSLock()
-    private var pageFiles: [String: Data] = [:]
-    private var assetFiles: [String: Data] = [:]
-    private var diagnostics: [Diagnostic] = []
-
-    // MARK: Build state (buildLock)
 
     private let buildLock = NSLock()
     private var built = false
@@ -62,6 +63,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var searchFragments = SearchFragments()
     private var rendered: RenderedState?
     private var pending = Pending()
+    /// Assets read since the last successful build, to hand over with its pages.
+    private var loadedAssets: [String: Data]?
+    /// The diagnostics of the last build or rebuild, sorted.
+    public private(set) var lastDiagnostics: [Diagnostic] = []
     /// Paths rendered by the last build, for tests.
     private(set) var lastRenderedPaths: [String] = []
 
@@ -75,12 +80,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     // MARK: Public surface
 
-    /// Full build in memory. Returns the diagnostics (errors mean the last good site is kept).
+    /// Full build in memory (errors mean the last good site is kept).
     @discardableResult
-    public func buildAll() -> [Diagnostic] {
+    public func buildAll() -> Result {
         buildLock.lock()
         defer { buildLock.unlock() }
-        return buildAllLocked().diagnostics
+        return buildAllLocked()
     }
 
     /// Rebuild after these files changed, appeared or disappeared (paths under the content or
@@ -154,30 +159,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
             // Nothing to render: only assets or ignored files changed.
             lastRenderedPaths = []
             let current = lastDiagnostics
-            return Result(diagnostics: current, pagesRendered: 0, succeeded: !current.hasErrors)
+            guard !current.hasErrors, let assets = loadedAssets else { return Result(diagnostics: current, succeeded: !current.hasErrors, update: SiteUpdate()) }
+            loadedAssets = nil
+            return Result(diagnostics: current, succeeded: true, update: SiteUpdate(assets: assets))
         }
         return renderPending()
-    }
-
-    /// Last good site: output-relative path (`index.html`, `assets/site.css`) to file bytes.
-    public func file(at path: String) -> Data? {
-        stateLock.lock()
-        defer { stateLock.unlock() }
-        return pageFiles[path] ?? assetFiles[path]
-    }
-
-    /// Every path of the last good site, sorted.
-    var paths: [String] {
-        stateLock.lock()
-        defer { stateLock.unlock() }
-        return (Array(pageFiles.keys) + Array(assetFiles.keys)).sorted()
-    }
-
-    /// The diagnostics of the last build or rebuild, sorted.
-    public var lastDiagnostics: [Diagnostic] {
-        stateLock.lock()
-        defer { stateLock.unlock() }
-        return diagnostics
     }
 
     // MARK: Loading
@@ -242,9 +228,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             if let bytes = FileManager.default.contents(atPath: asset.source) { loaded[asset.path] = bytes }
         }
         assetDiagnostics = found
-        stateLock.lock()
-        assetFiles = loaded
-        stateLock.unlock()
+        loadedAssets = loaded
     }
 
     // MARK: Rendering
@@ -253,7 +237,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// keeps the last good pages and the pending changes.
     private func renderPending() -> Result {
         var found = dataDiagnostics + listingDiagnostics + templateDiagnostics + assetDiagnostics
-        for slug in documents.keys.sorted() { found += documents[slug]?.diagnostics ?? [] }
+        // Sorted later with the rest (`normalized`); most documents have none.
+        for entry in documents.values where !entry.diagnostics.isEmpty { found += entry.diagnostics }
         guard let data, let templates, !found.hasErrors else { return fail(found) }
         if pending.all || links == nil {
             var index = LinkIndex(data: data)
@@ -270,31 +255,36 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
         if pending.all { searchFragments = SearchFragments() }
         let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd, searchFragments: searchFragments)
-        let all = Set(PageJob.all(in: site))
         let previous = rendered.flatMap { $0.templateNames == Set(templates.partialsUsed.keys) && !pending.all ? $0 : nil }
         var jobs: Set<PageJob>
         var reads = previous?.reads ?? PageReads()
+        var paths = previous?.paths ?? [:]
         var removed: [String] = []
         if let previous {
             var changed = SiteChanges.inputs(from: previous.site, to: site, documents: pending.documents)
             changed.formUnion(pending.templates.map { PageInput.template($0) })
-            jobs = reads.jobs(reading: changed).intersection(all)
-            // Pages never rendered (new documents) have no inputs yet; pages of removed ones go.
-            for job in all where reads.inputs(of: job) == nil { jobs.insert(job) }
-            for job in Set(PageJob.all(in: previous.site)).subtracting(all) {
-                reads.remove(job)
-                removed += previous.paths[job] ?? []
+            jobs = reads.jobs(reading: changed)
+            // A new document's page has read nothing yet; a removed one's page goes.
+            for slug in pending.documents {
+                let job = PageJob.document(slug)
+                if site.document(slug) == nil {
+                    jobs.remove(job)
+                    reads.remove(job)
+                    removed += paths.removeValue(forKey: job) ?? []
+                } else if reads.inputs(of: job) == nil {
+                    jobs.insert(job)
+                }
             }
         } else {
-            jobs = all
+            jobs = Set(PageJob.all(in: site))
             reads = PageReads()
+            paths = [:]
         }
 
         let results = jobs.sorted { $0.order < $1.order }.parallelMap { job in
             let log = ReadLog()
             return (job: job, pages: job.render(renderer.reading(into: log)), inputs: log.inputs)
         }
-        var paths = previous?.paths.filter { all.contains($0.key) } ?? [:]
         for result in results {
             reads.record(result.job, read: result.inputs)
             paths[result.job] = result.pages.map(\.path)
@@ -305,23 +295,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
         lastRenderedPaths = pages.map(\.path)
 
         let normalized = found.normalized()
-        let bytes = pages.map { ($0.path, Data($0.contents.utf8)) }
-        stateLock.lock()
-        if previous == nil { pageFiles = [:] }
-        for path in removed { pageFiles[path] = nil }
-        for (path, contents) in bytes { pageFiles[path] = contents }
-        diagnostics = normalized
-        stateLock.unlock()
-        return Result(diagnostics: normalized, pagesRendered: pages.count, succeeded: true)
+        lastDiagnostics = normalized
+        let update = SiteUpdate(replacesAll: previous == nil, pages: pages, removed: removed, assets: loadedAssets)
+        loadedAssets = nil
+        return Result(diagnostics: normalized, succeeded: true, update: update)
     }
 
     private func fail(_ found: [Diagnostic]) -> Result {
         let normalized = found.normalized()
         lastRenderedPaths = []
-        stateLock.lock()
-        diagnostics = normalized
-        stateLock.unlock()
-        return Result(diagnostics: normalized, pagesRendered: 0, succeeded: false)
+        lastDiagnostics = normalized
+        return Result(diagnostics: normalized, succeeded: false, update: SiteUpdate())
     }
 
     /// What kind of file `path` is, for the rebuild it calls for.

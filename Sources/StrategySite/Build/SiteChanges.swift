@@ -23,8 +23,13 @@ enum SiteChanges {
             }
         }
 
-        let oldOrder = old.documents.map(\.slug)
-        let newOrder = new.documents.map(\.slug)
+        // The order changes only if a document came, went, or changed what it is sorted by.
+        let reordered = documents.contains { slug in
+            guard let before = old.document(slug)?.metadata, let after = new.document(slug)?.metadata else { return true }
+            return before.strategy != after.strategy || before.published != after.published || before.title != after.title
+        }
+        let oldOrder = reordered ? old.documents.map(\.slug) : []
+        let newOrder = reordered ? new.documents.map(\.slug) : []
         if oldOrder != newOrder {
             changed.insert(.order)
             // A document's neighbours changed if they are not the ones it had; a document that

@@ -117,7 +117,8 @@ public struct LinkIndex: Sendable {
         for slug in slugs where after[slug] == nil { referenceDiagnostics[slug] = nil }
         for slug in recheck {
             guard let document = site.document(slug) else { continue }
-            referenceDiagnostics[slug] = checkReferences(document)
+            let problems = checkReferences(document)
+            referenceDiagnostics[slug] = problems.isEmpty ? nil : problems
         }
 
         if !provenanceChecked || !placeSlugs.isDisjoint(with: slugs) || hasValuesWithoutPlace || !provenanceDiagnostics.isEmpty {

@@ -4,9 +4,31 @@ import Foundation
 /// they load from `file://` where browsers refuse to fetch local files), and, when the site
 /// has a base URL, the sitemap, robots.txt and Atom feed.
 extension SiteRenderer {
-    /// The search data: one entry per document, section and indicator.
+    /// The search data: one entry per document, section and indicator, in parts: the entries
+    /// of each document are one part (kept by `serve` between rebuilds, ``SearchFragments``).
+    /// URLs are relative to the site root; keys are in alphabetical order, as the scripts have
+    /// always had them.
     func renderSearchData() -> RenderedPage {
-        RenderedPage(path: SitePaths.searchData, contents: script("STRATEGY_SITE_SEARCH", writeSearchEntries), template: "")
+        let comma = [UInt8(ascii: ",")]
+        var parts: [[UInt8]] = [Array("window.STRATEGY_SITE_SEARCH = [".utf8)]
+        for listed in documentList() {
+            guard let entries = searchEntries(of: listed.slug) else { continue }
+            if parts.count > 1 { parts.append(comma) }
+            parts.append(entries)
+        }
+        var indicators = JSONWriter()
+        for indicator in site.indicators {
+            Self.searchEntry(&indicators, kind: "indicator", title: indicator.code.isEmpty ? indicator.title : "\(indicator.code): \(indicator.title)",
+                             in: "Indicator lookup", url: SitePaths.indicator(indicator.id),
+                             text: [indicator.localMonitoring, indicator.description].filter { !$0.isEmpty }.joined(separator: " "))
+        }
+        if !indicators.bytes.isEmpty {
+            if parts.count > 1 { parts.append(comma) }
+            parts.append(indicators.bytes)
+        }
+        parts.append(Array("];\n".utf8))
+        searchFragments?.keep(only: Set(site.documents.map(\.slug)))
+        return RenderedPage(path: SitePaths.searchData, body: .parts(parts), template: "")
     }
 
     /// The lookup's data: the indicators only, from `indicators.yml`.
@@ -37,32 +59,21 @@ extension SiteRenderer {
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// One entry per document, section and indicator; URLs are relative to the site root.
-    /// Keys are written in alphabetical order, as the scripts have always had them.
-    func writeSearchEntries(_ json: inout JSONWriter) {
-        json.beginArray()
-        for listed in documentList() {
-            guard let document = card(listed.slug), let text = text(of: listed.slug), let parsed = site.document(listed.slug) else { continue }
-            let write = {
-                var own = JSONWriter()
-                Self.searchEntry(&own, kind: "document", title: document.metadata.title, in: strategyShortTitle(document.metadata.strategy),
-                                 url: SitePaths.document(document.slug),
-                                 text: [document.metadata.summary, text.opening].filter { !$0.isEmpty }.joined(separator: " "))
-                for (section, sectionText) in zip(document.sections, text.sections) {
-                    Self.searchEntry(&own, kind: "section", title: section.title, in: document.metadata.title,
-                                     url: SitePaths.document(document.slug) + "#" + section.anchor, text: sectionText)
-                }
-                return own.bytes
+    /// The entries of one document and its sections, comma-separated.
+    private func searchEntries(of slug: String) -> [UInt8]? {
+        guard let document = card(slug), let text = text(of: slug), let parsed = site.document(slug) else { return nil }
+        let write = {
+            var own = JSONWriter()
+            Self.searchEntry(&own, kind: "document", title: document.metadata.title, in: strategyShortTitle(document.metadata.strategy),
+                             url: SitePaths.document(slug),
+                             text: [document.metadata.summary, text.opening].filter { !$0.isEmpty }.joined(separator: " "))
+            for (section, sectionText) in zip(document.sections, text.sections) {
+                Self.searchEntry(&own, kind: "section", title: section.title, in: document.metadata.title,
+                                 url: SitePaths.document(slug) + "#" + section.anchor, text: sectionText)
             }
-            json.values(searchFragments.map { $0.entries(for: parsed, write: write) } ?? write())
+            return own.bytes
         }
-        searchFragments?.keep(only: Set(site.documents.map(\.slug)))
-        for indicator in site.indicators {
-            Self.searchEntry(&json, kind: "indicator", title: indicator.code.isEmpty ? indicator.title : "\(indicator.code): \(indicator.title)",
-                             in: "Indicator lookup", url: SitePaths.indicator(indicator.id),
-                             text: [indicator.localMonitoring, indicator.description].filter { !$0.isEmpty }.joined(separator: " "))
-        }
-        json.endArray()
+        return searchFragments.map { $0.entries(for: parsed, write: write) } ?? write()
     }
 
     private static func searchEntry(_ json: inout JSONWriter, kind: String, title: String, in context: String, url: String, text: String) {

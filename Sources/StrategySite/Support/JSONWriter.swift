@@ -17,15 +17,6 @@ struct JSONWriter {
     mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
     mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
 
-    /// Appends the values another writer wrote (comma-separated, outside any array) as the
-    /// next values here: a run of entries written once and kept.
-    mutating func values(_ other: [UInt8]) {
-        guard !other.isEmpty else { return }
-        separate()
-        bytes.append(contentsOf: other)
-        needsComma = true
-    }
-
     mutating func key(_ name: String) {
         separate()
         appendString(name)

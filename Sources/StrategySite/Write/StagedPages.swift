@@ -26,7 +26,7 @@ final class StagedPages: @unchecked Sendable {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 lock.withLock { _ = folders.insert(folder) }
             }
-            try Data(page.contents.utf8).write(to: url)
+            try page.data.write(to: url)
             lock.withLock {
                 count += 1
                 if page.path.hasSuffix(".html") { htmlCount += 1 }
