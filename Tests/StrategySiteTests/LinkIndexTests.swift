@@ -56,6 +56,31 @@ struct LinkIndexTests {
         #expect(index.diagnostics.map(\.description).sorted() == full.diagnostics.map(\.description).sorted(), "problems, step \(step)")
     }
 
+    /// Every list that differs after an update is one the update says changed.
+    func expectReported(_ changes: LinkChanges, from old: LinkedSite, to new: LinkedSite, step: Int) {
+        for theme in Set(old.sectionsByTheme.keys).union(new.sectionsByTheme.keys) where old.sectionsByTheme[theme] != new.sectionsByTheme[theme] {
+            #expect(changes.themes.contains(theme), "theme \(theme), step \(step)")
+            let before = old.sectionsByThemeAndStrategy[theme] ?? [:], after = new.sectionsByThemeAndStrategy[theme] ?? [:]
+            for strategy in Set(before.keys).union(after.keys) where before[strategy] != after[strategy] {
+                #expect(changes.themesInStrategies.contains(.init(theme: theme, strategy: strategy)), "\(theme) in \(strategy), step \(step)")
+            }
+        }
+        for indicator in Set(old.mentionsByIndicator.keys).union(new.mentionsByIndicator.keys)
+        where old.mentionsByIndicator[indicator] != new.mentionsByIndicator[indicator] {
+            #expect(changes.indicators.contains(indicator), "mentions of \(indicator), step \(step)")
+        }
+        for place in Set(old.figuresBySection.keys).union(new.figuresBySection.keys) where old.figuresBySection[place] != new.figuresBySection[place] {
+            #expect(changes.figures.contains(place.slug), "figures in \(place.slug), step \(step)")
+        }
+        if old.documents.map(\.slug) != new.documents.map(\.slug) { #expect(changes.reordered, "the order changed, step \(step)") }
+        func neighbours(_ site: LinkedSite, _ slug: String) -> [String?]? {
+            site.position(of: slug).map { [$0 > 0 ? site.documents[$0 - 1].slug : nil, $0 + 1 < site.documents.count ? site.documents[$0 + 1].slug : nil] }
+        }
+        for document in new.documents where neighbours(old, document.slug) != neighbours(new, document.slug) {
+            #expect(changes.neighbours.contains(document.slug), "neighbours of \(document.slug), step \(step)")
+        }
+    }
+
     @Test(arguments: [7, 8, 9] as [UInt64])
     func randomUpdatesMatchAFullLink(seed: UInt64) throws {
         let library = try Self.library()
@@ -74,7 +99,9 @@ struct LinkIndexTests {
                 changes[slug] = versions.randomElement(using: &random)!
             }
             for (slug, document) in changes { current[slug] = document }
-            index.update(changes)
+            let old = index.site
+            let reported = index.update(changes)
+            expectReported(reported, from: old, to: index.site, step: step)
             var full = LinkIndex(data: library.data)
             full.add(Array(current.values))
             expectEqual(index, full, step: step)

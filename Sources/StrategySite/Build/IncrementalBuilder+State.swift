@@ -9,14 +9,17 @@ extension IncrementalBuilder {
     /// Changes not yet rendered: built up while the site has errors.
     struct Pending {
         var all = false
+        /// Documents read again (edited, added or removed).
         var documents: Set<String> = []
+        /// Those of `documents` the link stage has been told about, and what that changed.
+        var linked: Set<String> = []
+        var inputs: Set<PageInput> = []
         var templates: Set<String> = []
         var isEmpty: Bool { !all && documents.isEmpty && templates.isEmpty }
     }
 
     /// The last good render.
     struct RenderedState: Sendable {
-        var site: LinkedSite
         /// What each page job read, to find the jobs an edit affects.
         var reads: PageReads
         /// The files each job made, to remove them when the job goes.

@@ -143,6 +143,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 for slug in documents.keys where listed[slug] == nil {
                     documents[slug] = nil
                     pending.documents.insert(slug)
+                    pending.linked.remove(slug)
                 }
             }
             let reload = listed.filter { slug, _ in documents[slug] == nil || changedDocuments.contains(slug) }
@@ -153,6 +154,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             for (slug, entry) in entries {
                 documents[slug] = entry
                 pending.documents.insert(slug)
+                pending.linked.remove(slug)
             }
         }
         if pending.isEmpty && !relevant {
@@ -244,8 +246,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
             var index = LinkIndex(data: data)
             index.add(documents.keys.sorted().compactMap { documents[$0]?.parsed })
             links = index
-        } else {
-            links?.update(Dictionary(pending.documents.map { ($0, documents[$0]?.parsed) }, uniquingKeysWith: { a, _ in a }))
+        } else if !pending.linked.isSuperset(of: pending.documents) {
+            // Linked once per change, even if this render fails: what changed is remembered.
+            let slugs = pending.documents.subtracting(pending.linked)
+            if let changes = links?.update(Dictionary(slugs.map { ($0, documents[$0]?.parsed) }, uniquingKeysWith: { a, _ in a })),
+               let site = links?.site {
+                pending.inputs.formUnion(SiteChanges.inputs(changes, documents: slugs, in: site))
+            }
+            pending.linked.formUnion(slugs)
         }
         guard let links else { return fail(found) }
         let site = links.site
@@ -255,15 +263,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
         if pending.all { searchFragments = SearchFragments() }
         let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd, searchFragments: searchFragments)
-        let previous = rendered.flatMap { $0.templateNames == Set(templates.partialsUsed.keys) && !pending.all ? $0 : nil }
+        let templateNames = Set(templates.partialsUsed.keys)
+        let incremental = !pending.all && rendered?.templateNames == templateNames
+        // Taken out, so the state below is the only reference and changes in place.
+        var reads = incremental ? rendered?.reads ?? PageReads() : PageReads()
+        var paths = incremental ? rendered?.paths ?? [:] : [:]
+        rendered = nil
         var jobs: Set<PageJob>
-        var reads = previous?.reads ?? PageReads()
-        var paths = previous?.paths ?? [:]
         var removed: [String] = []
-        if let previous {
-            var changed = SiteChanges.inputs(from: previous.site, to: site, documents: pending.documents)
-            changed.formUnion(pending.templates.map { PageInput.template($0) })
-            jobs = reads.jobs(reading: changed)
+        if incremental {
+            jobs = reads.jobs(reading: pending.inputs.union(pending.templates.map { PageInput.template($0) }))
             // A new document's page has read nothing yet; a removed one's page goes.
             for slug in pending.documents {
                 let job = PageJob.document(slug)
@@ -277,8 +286,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
         } else {
             jobs = Set(PageJob.all(in: site))
-            reads = PageReads()
-            paths = [:]
         }
 
         let results = jobs.sorted { $0.order < $1.order }.parallelMap { job in
@@ -289,14 +296,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
             reads.record(result.job, read: result.inputs)
             paths[result.job] = result.pages.map(\.path)
         }
-        rendered = RenderedState(site: site, reads: reads, paths: paths, templateNames: Set(templates.partialsUsed.keys))
+        rendered = RenderedState(reads: reads, paths: paths, templateNames: templateNames)
         pending = Pending()
         let pages = results.flatMap(\.pages)
         lastRenderedPaths = pages.map(\.path)
 
         let normalized = found.normalized()
         lastDiagnostics = normalized
-        let update = SiteUpdate(replacesAll: previous == nil, pages: pages, removed: removed, assets: loadedAssets)
+        let update = SiteUpdate(replacesAll: !incremental, pages: pages, removed: removed, assets: loadedAssets)
         loadedAssets = nil
         return Result(diagnostics: normalized, succeeded: true, update: update)
     }

@@ -58,58 +58,55 @@ public struct LinkIndex: Sendable {
         update(Dictionary(documents.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// Replaces the documents with these slugs by the parse given, or removes them (nil).
-    public mutating func update(_ changed: [String: ParsedDocument?]) {
-        guard !changed.isEmpty else { return }
+    /// Replaces the documents with these slugs by the parse given, or removes them (nil), and
+    /// says what that changed.
+    @discardableResult
+    public mutating func update(_ changed: [String: ParsedDocument?]) -> LinkChanges {
+        var changes = LinkChanges()
+        guard !changed.isEmpty else { return changes }
         let slugs = Set(changed.keys)
         let before = Dictionary(slugs.compactMap { slug in site.document(slug).map { (slug, $0) } }, uniquingKeysWith: { a, _ in a })
         let after = changed.compactMapValues { $0 }
+        changes.before = before
 
-        // Out of the indexes first, while their positions are the old ones.
-        var themes: Set<String> = []
-        var indicators: Set<String> = []
+        // The order changed if a document came, went, or has other neighbours; then the
+        // documents beside where it was and where it is have new neighbours.
+        let besidesBefore = Dictionary(slugs.map { ($0, besides($0)) }, uniquingKeysWith: { a, _ in a })
+
+        // Out of the indexes first, at their old positions; then in, at their new ones.
         for document in before.values {
-            themes.formUnion(document.sections.flatMap(\.themes))
-            indicators.formUnion(document.mentions.map(\.indicator))
+            site.removeEntries(of: document, at: site.position(of: document.slug)!)
             for target in Self.documentTargets(document) { referrers[target]?.remove(document.slug) }
         }
-        var sections = Dictionary(themes.map { ($0, (site.sectionsByTheme[$0] ?? []).filter { !slugs.contains($0.slug) }) },
-                                  uniquingKeysWith: { a, _ in a })
-        for indicator in indicators {
-            site.mentionsByIndicator[indicator] = site.mentionsByIndicator[indicator]?.filter { !slugs.contains($0.slug) }
-        }
-
         let order = strategyOrder
         site.replaceDocuments(removing: slugs, inserting: Array(after.values)) { Self.precedes($0, $1, order) }
-
-        // Back in, each document's entries as one run at its new position.
-        for document in after.values.sorted(by: { site.position(of: $0.slug)! < site.position(of: $1.slug)! }) {
-            let position = site.position(of: document.slug)!
-            var own: [String: [SectionReference]] = [:]
-            for section in document.sections {
-                let reference = SectionReference(slug: document.slug, anchor: section.anchor, strategy: document.metadata.strategy)
-                for theme in section.themes { own[theme, default: []].append(reference) }
-            }
-            // Each list is changed in place: a copy per document made adding a library quadratic.
-            for (theme, references) in own {
-                if sections[theme] == nil { sections[theme] = site.sectionsByTheme[theme] ?? [] }
-                let point = insertionPoint(in: sections[theme]!, for: position)
-                sections[theme]!.insert(contentsOf: references, at: point)
-            }
-            var mentioned: [String: [SectionReference]] = [:]
-            var seen: Set<Mention> = []
-            for mention in document.mentions where seen.insert(mention).inserted {
-                mentioned[mention.indicator, default: []].append(
-                    SectionReference(slug: document.slug, anchor: mention.section, strategy: document.metadata.strategy))
-            }
-            for (indicator, references) in mentioned {
-                let point = insertionPoint(in: site.mentionsByIndicator[indicator] ?? [], for: position)
-                site.mentionsByIndicator[indicator, default: []].insert(contentsOf: references, at: point)
-            }
+        for document in after.values {
+            site.insertEntries(of: document, at: site.position(of: document.slug)!)
             for target in Self.documentTargets(document) { referrers[target, default: []].insert(document.slug) }
         }
-        for (theme, list) in sections { site.setSections(list, onTheme: theme) }
-        for (indicator, list) in site.mentionsByIndicator where list.isEmpty { site.mentionsByIndicator[indicator] = nil }
+        let besidesAfter = Dictionary(slugs.map { ($0, besides($0)) }, uniquingKeysWith: { a, _ in a })
+        changes.reordered = before.count != slugs.count || after.count != slugs.count || besidesBefore != besidesAfter
+        if changes.reordered {
+            for slug in slugs { changes.neighbours.formUnion((besidesBefore[slug] ?? []) + (besidesAfter[slug] ?? [])) }
+        }
+
+        // Which lists changed: a moved document changes every list it is on; otherwise only
+        // those whose entries for it differ.
+        for slug in slugs {
+            let old = before[slug], new = after[slug]
+            let moved = changes.reordered || old?.metadata.strategy != new?.metadata.strategy
+            let oldThemes = Self.sectionsByTheme(old), newThemes = Self.sectionsByTheme(new)
+            for theme in Set(oldThemes.keys).union(newThemes.keys) where moved || oldThemes[theme] != newThemes[theme] {
+                changes.themes.insert(theme)
+                for strategy in Set([old?.metadata.strategy, new?.metadata.strategy].compactMap { $0 }) {
+                    changes.themesInStrategies.insert(LinkChanges.ThemeInStrategy(theme: theme, strategy: strategy))
+                }
+            }
+            let oldMentions = Self.mentionsByIndicator(old), newMentions = Self.mentionsByIndicator(new)
+            for indicator in Set(oldMentions.keys).union(newMentions.keys) where moved || oldMentions[indicator] != newMentions[indicator] {
+                changes.indicators.insert(indicator)
+            }
+        }
 
         // Links: the changed documents', and those naming a changed document whose anchors changed.
         var recheck = Set(after.keys)
@@ -124,19 +121,36 @@ public struct LinkIndex: Sendable {
         if !provenanceChecked || !placeSlugs.isDisjoint(with: slugs) || hasValuesWithoutPlace || !provenanceDiagnostics.isEmpty {
             provenanceChecked = true
             var found: [Diagnostic] = []
-            site.figuresBySection = ValueProvenance(documents: site.documents).check(site.indicators, &found)
+            let figures = ValueProvenance(documents: site.documents).check(site.indicators, &found)
+            for place in Set(figures.keys).union(site.figuresBySection.keys) where figures[place] != site.figuresBySection[place] {
+                changes.figures.insert(place.slug)
+            }
+            site.figuresBySection = figures
             provenanceDiagnostics = found
         }
+        return changes
     }
 
-    /// Where a run of a document at `position` goes in a list kept in document order.
-    private func insertionPoint(in list: [SectionReference], for position: Int) -> Int {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if (site.position(of: list[middle].slug) ?? .max) > position { high = middle } else { low = middle + 1 }
+    /// The document with this slug and those before and after it.
+    private func besides(_ slug: String) -> [String] {
+        guard let position = site.position(of: slug) else { return [] }
+        return [position - 1, position, position + 1].filter(site.documents.indices.contains).map { site.documents[$0].slug }
+    }
+
+    /// A document's section anchors per theme, as the theme lists hold them.
+    private static func sectionsByTheme(_ document: ParsedDocument?) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for section in document?.sections ?? [] { for theme in section.themes { result[theme, default: []].append(section.anchor) } }
+        return result
+    }
+
+    /// A document's mentions per indicator (the sections' anchors), as the indicator lists hold them.
+    private static func mentionsByIndicator(_ document: ParsedDocument?) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for mention in document?.mentions ?? [] where !(result[mention.indicator]?.contains(mention.section) ?? false) {
+            result[mention.indicator, default: []].append(mention.section)
         }
-        return low
+        return result
     }
 
     private func checkReferences(_ document: ParsedDocument) -> [Diagnostic] {
@@ -159,4 +173,27 @@ public struct LinkIndex: Sendable {
         (strategyOrder[a.metadata.strategy] ?? .max, a.metadata.published.decimalYear, a.metadata.title, a.slug)
             < (strategyOrder[b.metadata.strategy] ?? .max, b.metadata.published.decimalYear, b.metadata.title, b.slug)
     }
+}
+
+/// What one ``LinkIndex/update(_:)`` changed in the linked site, for `serve` to tell which
+/// pages read something different now.
+public struct LinkChanges: Sendable {
+    public struct ThemeInStrategy: Sendable, Hashable {
+        public var theme: String
+        public var strategy: String
+    }
+
+    /// The changed documents as they were (absent: added).
+    public var before: [String: ParsedDocument] = [:]
+    /// Whether the order of the documents changed.
+    public var reordered = false
+    /// Documents whose previous or next document may be another now.
+    public var neighbours: Set<String> = []
+    /// Themes whose list of sections changed, in all and per strategy.
+    public var themes: Set<String> = []
+    public var themesInStrategies: Set<ThemeInStrategy> = []
+    /// Indicators whose list of mentions changed.
+    public var indicators: Set<String> = []
+    /// Documents with figures found in them that changed.
+    public var figures: Set<String> = []
 }

@@ -12,7 +12,7 @@ public struct LinkedSite: Sendable {
     /// theme in that strategy" once per section, which must not rescan every section.
     public private(set) var sectionsByThemeAndStrategy: [String: [String: [SectionReference]]]
     /// Sections that mention each indicator (auto-linked or linked by hand), in document order.
-    public var mentionsByIndicator: [String: [SectionReference]]
+    public private(set) var mentionsByIndicator: [String: [SectionReference]]
     /// Indicator values by the section they are written in (checked against its text), for
     /// the back-links from a section to the lookup.
     public var figuresBySection: [SectionReference: [FigureReference]] = [:]
@@ -57,10 +57,65 @@ public struct LinkedSite: Sendable {
         }
     }
 
-    /// Sets the sections on one theme, and their split by strategy.
-    mutating func setSections(_ sections: [SectionReference], onTheme id: String) {
-        sectionsByTheme[id] = sections.isEmpty ? nil : sections
-        sectionsByThemeAndStrategy[id] = sections.isEmpty ? nil : Dictionary(grouping: sections, by: \.strategy)
+    /// Takes a document's entries out of the theme and indicator lists; it must still be at
+    /// `position`. Its entries are one run in each list, found by binary search.
+    mutating func removeEntries(of document: ParsedDocument, at position: Int) {
+        let strategy = document.metadata.strategy
+        for theme in Set(document.sections.flatMap(\.themes)) {
+            let inTheme = run(of: position, in: sectionsByTheme[theme] ?? [])
+            sectionsByTheme[theme]?.removeSubrange(inTheme)
+            let inStrategy = run(of: position, in: sectionsByThemeAndStrategy[theme]?[strategy] ?? [])
+            sectionsByThemeAndStrategy[theme]?[strategy]?.removeSubrange(inStrategy)
+            if sectionsByThemeAndStrategy[theme]?[strategy]?.isEmpty == true { sectionsByThemeAndStrategy[theme]?[strategy] = nil }
+            if sectionsByTheme[theme]?.isEmpty == true {
+                sectionsByTheme[theme] = nil
+                sectionsByThemeAndStrategy[theme] = nil
+            }
+        }
+        for indicator in Set(document.mentions.map(\.indicator)) {
+            let mentions = run(of: position, in: mentionsByIndicator[indicator] ?? [])
+            mentionsByIndicator[indicator]?.removeSubrange(mentions)
+            if mentionsByIndicator[indicator]?.isEmpty == true { mentionsByIndicator[indicator] = nil }
+        }
+    }
+
+    /// Puts a document's entries into the theme and indicator lists, at its position now.
+    mutating func insertEntries(of document: ParsedDocument, at position: Int) {
+        let strategy = document.metadata.strategy
+        var own: [String: [SectionReference]] = [:]
+        for section in document.sections {
+            for theme in section.themes { own[theme, default: []].append(SectionReference(slug: document.slug, anchor: section.anchor, strategy: strategy)) }
+        }
+        for (theme, references) in own {
+            let point = run(of: position, in: sectionsByTheme[theme] ?? []).lowerBound
+            sectionsByTheme[theme, default: []].insert(contentsOf: references, at: point)
+            let strategyPoint = run(of: position, in: sectionsByThemeAndStrategy[theme]?[strategy] ?? []).lowerBound
+            sectionsByThemeAndStrategy[theme, default: [:]][strategy, default: []].insert(contentsOf: references, at: strategyPoint)
+        }
+        var mentioned: [String: [SectionReference]] = [:]
+        var seen: Set<Mention> = []
+        for mention in document.mentions where seen.insert(mention).inserted {
+            mentioned[mention.indicator, default: []].append(SectionReference(slug: document.slug, anchor: mention.section, strategy: strategy))
+        }
+        for (indicator, references) in mentioned {
+            let point = run(of: position, in: mentionsByIndicator[indicator] ?? []).lowerBound
+            mentionsByIndicator[indicator, default: []].insert(contentsOf: references, at: point)
+        }
+    }
+
+    /// Where the entries of the document at `position` are (or would go) in a list kept in
+    /// document order.
+    private func run(of position: Int, in list: [SectionReference]) -> Range<Int> {
+        func firstIndex(after: Bool) -> Int {
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                let other = documentPositions[list[middle].slug] ?? .max
+                if other > position || (!after && other == position) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        return firstIndex(after: false)..<firstIndex(after: true)
     }
 
     /// Where the document with this slug is in `documents` (the first, if two share a slug).
