@@ -99,16 +99,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var changedDocuments: Set<String> = []
         var changedTemplates: Set<String> = []
         var changedAssets: Set<String> = []
-        var relevant = false
+        /// Something in `documents/` other than a document file: list the folder again.
+        var listing = false
         for path in paths {
             switch classify(path) {
             case .data, .unknown:
                 return buildAllLocked()
             case .document(let slug):
                 changedDocuments.insert(slug)
-                relevant = true
             case .listing:
-                relevant = true
+                listing = true
             case .template(let name):
                 changedTemplates.insert(name)
             case .asset(let relative):
@@ -126,14 +126,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
             loadTemplates()
             pending.templates.formUnion(changedTemplates)
         }
-        if relevant || !changedDocuments.isEmpty {
+        if listing || !changedDocuments.isEmpty {
             // Saves of documents the site has, still where they were: only they are read again.
             // Anything else (a file added, removed or replaced by a link) lists documents/ as
             // a full build does, with its checks of every name.
             let loader = self.loader
             let saved = Dictionary(changedDocuments.map { ($0, loader.displayPath("documents/\($0).md")) }, uniquingKeysWith: { a, _ in a })
             let listed: [String: String]
-            if !relevant && saved.allSatisfy({ documents[$0.key] != nil && FileSystemEntry.at($0.value) == .regular && loader.linkLeadingOut($0.value) == nil }) {
+            if !listing && saved.allSatisfy({ documents[$0.key] != nil && FileSystemEntry.at($0.value) == .regular && loader.linkLeadingOut($0.value) == nil }) {
                 listed = saved
             } else {
                 var listing: [Diagnostic] = []
@@ -157,7 +157,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 pending.linked.remove(slug)
             }
         }
-        if pending.isEmpty && !relevant {
+        if pending.isEmpty && !listing {
             // Nothing to render: only assets or ignored files changed.
             lastRenderedPaths = []
             let current = lastDiagnostics

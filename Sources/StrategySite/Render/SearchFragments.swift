@@ -20,8 +20,11 @@ public final class SearchFragments: @unchecked Sendable {
         return bytes
     }
 
-    /// Forgets the documents not in `slugs` (removed from the site).
-    func keep(only slugs: Set<String>) {
-        lock.withLock { entries = entries.filter { slugs.contains($0.key) } }
+    /// Forgets the documents no longer in `site` (looked for only when some went).
+    func forgetRemoved(from site: LinkedSite) {
+        lock.withLock {
+            guard entries.count > site.documents.count else { return }
+            entries = entries.filter { site.document($0.key) != nil }
+        }
     }
 }

@@ -11,8 +11,8 @@ extension SiteRenderer {
     func renderSearchData() -> RenderedPage {
         let comma = [UInt8(ascii: ",")]
         var parts: [[UInt8]] = [Array("window.STRATEGY_SITE_SEARCH = [".utf8)]
-        for listed in documentList() {
-            guard let entries = searchEntries(of: listed.slug) else { continue }
+        for slug in documentSlugs() {
+            guard let entries = searchEntries(of: slug) else { continue }
             if parts.count > 1 { parts.append(comma) }
             parts.append(entries)
         }
@@ -27,7 +27,7 @@ extension SiteRenderer {
             parts.append(indicators.bytes)
         }
         parts.append(Array("];\n".utf8))
-        searchFragments?.keep(only: Set(site.documents.map(\.slug)))
+        searchFragments?.forgetRemoved(from: site)
         return RenderedPage(path: SitePaths.searchData, body: .parts(parts), template: "")
     }
 
@@ -61,8 +61,12 @@ extension SiteRenderer {
 
     /// The entries of one document and its sections, comma-separated.
     private func searchEntries(of slug: String) -> [UInt8]? {
-        guard let document = card(slug), let text = text(of: slug), let parsed = site.document(slug) else { return nil }
+        // Read (and recorded) whether or not the entries are kept from before.
+        record(.card(slug))
+        record(.text(slug))
+        guard let parsed = site.document(slug) else { return nil }
         let write = {
+            guard let document = card(slug), let text = text(of: slug) else { return [UInt8]() }
             var own = JSONWriter()
             Self.searchEntry(&own, kind: "document", title: document.metadata.title, in: strategyShortTitle(document.metadata.strategy),
                              url: SitePaths.document(slug),

@@ -28,6 +28,12 @@ extension SiteRenderer {
         return site.documents.map(details)
     }
 
+    /// Every document's slug, in site order.
+    func documentSlugs() -> [String] {
+        record(.order)
+        return site.documents.map(\.slug)
+    }
+
     /// One strategy's documents' details, in site order.
     func documentList(in strategy: String) -> [DocumentDetails] {
         record(.order)
