@@ -55,13 +55,19 @@ public struct LinkIndex: Sendable {
 
     /// Puts these documents in the site, each replacing the document of the same slug if any.
     public mutating func add(_ documents: [ParsedDocument]) {
-        update(Dictionary(documents.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }))
+        apply(Dictionary(documents.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }), reporting: false)
     }
 
     /// Replaces the documents with these slugs by the parse given, or removes them (nil), and
     /// says what that changed.
     @discardableResult
     public mutating func update(_ changed: [String: ParsedDocument?]) -> LinkChanges {
+        apply(changed, reporting: true)
+    }
+
+    /// `update`, saying what changed only when `reporting` (a whole library added at once
+    /// changes everything, and finding out would cost as much as the adding).
+    private mutating func apply(_ changed: [String: ParsedDocument?], reporting: Bool) -> LinkChanges {
         var changes = LinkChanges()
         guard !changed.isEmpty else { return changes }
         let slugs = Set(changed.keys)
@@ -71,7 +77,7 @@ public struct LinkIndex: Sendable {
 
         // The order changed if a document came, went, or has other neighbours; then the
         // documents beside where it was and where it is have new neighbours.
-        let besidesBefore = Dictionary(slugs.map { ($0, besides($0)) }, uniquingKeysWith: { a, _ in a })
+        let besidesBefore = reporting ? Dictionary(slugs.map { ($0, besides($0)) }, uniquingKeysWith: { a, _ in a }) : [:]
 
         // Out of the indexes first, at their old positions; then in, at their new ones.
         for document in before.values {
@@ -80,11 +86,12 @@ public struct LinkIndex: Sendable {
         }
         let order = strategyOrder
         site.replaceDocuments(removing: slugs, inserting: Array(after.values)) { Self.precedes($0, $1, order) }
-        for document in after.values {
+        // In site order, so each run goes at the end of the lists when a library is added.
+        for document in after.values.sorted(by: { site.position(of: $0.slug)! < site.position(of: $1.slug)! }) {
             site.insertEntries(of: document, at: site.position(of: document.slug)!)
             for target in Self.documentTargets(document) { referrers[target, default: []].insert(document.slug) }
         }
-        let besidesAfter = Dictionary(slugs.map { ($0, besides($0)) }, uniquingKeysWith: { a, _ in a })
+        let besidesAfter = reporting ? Dictionary(slugs.map { ($0, besides($0)) }, uniquingKeysWith: { a, _ in a }) : [:]
         changes.reordered = before.count != slugs.count || after.count != slugs.count || besidesBefore != besidesAfter
         if changes.reordered {
             for slug in slugs { changes.neighbours.formUnion((besidesBefore[slug] ?? []) + (besidesAfter[slug] ?? [])) }
@@ -92,7 +99,7 @@ public struct LinkIndex: Sendable {
 
         // Which lists changed: a moved document changes every list it is on; otherwise only
         // those whose entries for it differ.
-        for slug in slugs {
+        for slug in slugs where reporting {
             let old = before[slug], new = after[slug]
             let moved = changes.reordered || old?.metadata.strategy != new?.metadata.strategy
             let oldThemes = Self.sectionsByTheme(old), newThemes = Self.sectionsByTheme(new)

@@ -106,6 +106,8 @@ public struct LinkedSite: Sendable {
     /// Where the entries of the document at `position` are (or would go) in a list kept in
     /// document order.
     private func run(of position: Int, in list: [SectionReference]) -> Range<Int> {
+        // Documents added in site order go at the end: no search.
+        guard let last = list.last, (documentPositions[last.slug] ?? .max) >= position else { return list.count..<list.count }
         func firstIndex(after: Bool) -> Int {
             var low = 0, high = list.count
             while low < high {
