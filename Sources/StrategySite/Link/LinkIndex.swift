@@ -87,7 +87,8 @@ public struct LinkIndex: Sendable {
         let order = strategyOrder
         site.replaceDocuments(removing: slugs, inserting: Array(after.values)) { Self.precedes($0, $1, order) }
         // In site order, so each run goes at the end of the lists when a library is added.
-        for document in after.values.sorted(by: { site.position(of: $0.slug)! < site.position(of: $1.slug)! }) {
+        for slug in after.keys.sorted(by: { site.position(of: $0)! < site.position(of: $1)! }) {
+            let document = after[slug]!
             site.insertEntries(of: document, at: site.position(of: document.slug)!)
             for target in Self.documentTargets(document) { referrers[target, default: []].insert(document.slug) }
         }
