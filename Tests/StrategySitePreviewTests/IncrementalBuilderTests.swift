@@ -108,6 +108,18 @@ import Testing
         expectMatchesFullBuild(builder, site)
     }
 
+    @Test func aSaveThatChangesNothingRendersNothing() throws {
+        let (site, builder) = try makeBuilder()
+        let path = site.contentPath("documents/third-plan.md")
+        try site.edit(path) { $0 }
+        let result = builder.rebuild(changed: [path])
+        #expect(result.succeeded)
+        #expect(result.pagesRendered == 0, "rendered \(builder.lastRenderedPaths)")
+        try site.edit(path) { $0 + "\nOne more sentence.\n" }
+        #expect(builder.rebuild(changed: [path]).pagesRendered > 0, "a real change still renders")
+        expectMatchesFullBuild(builder, site)
+    }
+
     @Test func aNewMentionRendersTheLookupAndNotTheOtherDocuments() throws {
         let (site, builder) = try makeBuilder()
         let path = site.contentPath("documents/third-plan.md")

@@ -4,6 +4,8 @@ extension IncrementalBuilder {
     struct DocumentEntry: Sendable {
         var parsed: ParsedDocument?
         var diagnostics: [Diagnostic]
+        /// Of the file's text as read, to tell a save that changed nothing.
+        var fingerprint: Int?
     }
 
     /// Changes not yet rendered: built up while the site has errors.

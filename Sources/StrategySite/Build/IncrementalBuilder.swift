@@ -148,10 +148,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
             let reload = listed.filter { slug, _ in documents[slug] == nil || changedDocuments.contains(slug) }
             let parser = self.parser
+            let known = documents
             let entries = reload.map { ($0.key, $0.value) }.parallelMap { slug, path in
-                (slug, Self.loadDocument(slug: slug, path: path, strategies: strategies, loader: loader, parser: parser))
+                (slug, Self.loadDocument(slug: slug, path: path, strategies: strategies, loader: loader, parser: parser, known: known[slug]))
             }
-            for (slug, entry) in entries {
+            for (slug, (entry, changed)) in entries where changed {
                 documents[slug] = entry
                 pending.documents.insert(slug)
                 pending.linked.remove(slug)
@@ -190,7 +191,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let loader = self.loader
             let parser = self.parser
             let entries = files.parallelMap { file in
-                (file.slug, Self.loadDocument(slug: file.slug, path: file.path, strategies: strategies, loader: loader, parser: parser))
+                (file.slug, Self.loadDocument(slug: file.slug, path: file.path, strategies: strategies, loader: loader, parser: parser).entry)
             }
             documents = Dictionary(entries, uniquingKeysWith: { a, _ in a })
         }
@@ -205,14 +206,30 @@ public final class IncrementalBuilder: @unchecked Sendable {
         DocumentParser(options: .init(indicators: IndicatorMatcher(indicators: data?.indicators ?? []), reservedIDs: reservedIDs))
     }
 
-    private static func loadDocument(slug: String, path: String, strategies: [Strategy], loader: ContentLoader, parser: DocumentParser) -> DocumentEntry {
+    /// Reads and parses a document; when it reads as `known` was read (a save that changed
+    /// nothing, or a `touch`), `known` is kept, parse and all, and `changed` is false.
+    private static func loadDocument(slug: String, path: String, strategies: [Strategy], loader: ContentLoader, parser: DocumentParser,
+                                     known: DocumentEntry? = nil) -> (entry: DocumentEntry, changed: Bool) {
         let (source, loadDiagnostics) = loader.loadDocument(slug: slug, path: path, strategies: strategies)
+        // The same text through the same parser (a new parser means a full build) parses the
+        // same. The parse lets the Markdown go, so the text is compared by a fingerprint.
+        let fingerprint = source.map(Self.fingerprint)
+        if let fingerprint, let known, known.fingerprint == fingerprint { return (known, false) }
         var found = loadDiagnostics
         var parsed: ParsedDocument?
         if let source {
             parsed = parser.parse(source, &found)
         }
-        return DocumentEntry(parsed: parsed, diagnostics: found)
+        return (DocumentEntry(parsed: parsed, diagnostics: found, fingerprint: fingerprint), true)
+    }
+
+    private static func fingerprint(_ source: SourceDocument) -> Int {
+        var hasher = Hasher()
+        hasher.combine(source.path)
+        hasher.combine(source.metadata)
+        hasher.combine(source.bodyStartLine)
+        hasher.combine(source.body)
+        return hasher.finalize()
     }
 
     private func loadTemplates() {
