@@ -123,6 +123,10 @@ public struct LinkedSite: Sendable {
     /// Where the document with this slug is in `documents` (the first, if two share a slug).
     public func position(of slug: String) -> Int? { documentPositions[slug] }
     public func document(_ slug: String) -> ParsedDocument? { documentPositions[slug].map { documents[$0] } }
+    /// The document's ``ParsedDocument/revision`` and card, without copying the document out
+    /// (its many parts would each be retained and released).
+    public func revision(of slug: String) -> Int? { documentPositions[slug].map { documents[$0].revision } }
+    public func card(_ slug: String) -> DocumentCard? { documentPositions[slug].map { documents[$0].card } }
     public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
     public func documents(in strategy: String) -> [ParsedDocument] { documents.filter { $0.metadata.strategy == strategy } }

@@ -12,11 +12,11 @@ public final class SearchFragments: @unchecked Sendable {
 
     public init() {}
 
-    /// The entries of `document`, written by `write` when this parse has none yet.
-    func entries(for document: ParsedDocument, write: () -> [UInt8]) -> [UInt8] {
-        if let kept = lock.withLock({ entries[document.slug] }), kept.revision == document.revision { return kept.bytes }
+    /// The entries of a document's parse, written by `write` when that parse has none yet.
+    func entries(for slug: String, revision: Int, write: () -> [UInt8]) -> [UInt8] {
+        if let kept = lock.withLock({ entries[slug] }), kept.revision == revision { return kept.bytes }
         let bytes = write()
-        lock.withLock { entries[document.slug] = (document.revision, bytes) }
+        lock.withLock { entries[slug] = (revision, bytes) }
         return bytes
     }
 
@@ -24,7 +24,7 @@ public final class SearchFragments: @unchecked Sendable {
     func forgetRemoved(from site: LinkedSite) {
         lock.withLock {
             guard entries.count > site.documents.count else { return }
-            entries = entries.filter { site.document($0.key) != nil }
+            entries = entries.filter { site.position(of: $0.key) != nil }
         }
     }
 }

@@ -64,7 +64,7 @@ extension SiteRenderer {
         // Read (and recorded) whether or not the entries are kept from before.
         record(.card(slug))
         record(.text(slug))
-        guard let parsed = site.document(slug) else { return nil }
+        guard let revision = site.revision(of: slug) else { return nil }
         let write = {
             guard let document = card(slug), let text = text(of: slug) else { return [UInt8]() }
             var own = JSONWriter()
@@ -77,7 +77,7 @@ extension SiteRenderer {
             }
             return own.bytes
         }
-        return searchFragments.map { $0.entries(for: parsed, write: write) } ?? write()
+        return searchFragments.map { $0.entries(for: slug, revision: revision, write: write) } ?? write()
     }
 
     private static func searchEntry(_ json: inout JSONWriter, kind: String, title: String, in context: String, url: String, text: String) {

@@ -19,7 +19,7 @@ extension SiteRenderer {
     /// What another page may show of a document.
     func card(_ slug: String) -> DocumentCard? {
         record(.card(slug))
-        return site.document(slug)?.card
+        return site.card(slug)
     }
 
     /// Every document's details, in site order.
