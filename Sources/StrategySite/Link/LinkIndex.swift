@@ -55,7 +55,7 @@ public struct LinkIndex: Sendable {
 
     /// Puts these documents in the site, each replacing the document of the same slug if any.
     public mutating func add(_ documents: [ParsedDocument]) {
-        apply(Dictionary(documents.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }), reporting: false)
+        _ = apply(Dictionary(documents.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }), reporting: false)
     }
 
     /// Replaces the documents with these slugs by the parse given, or removes them (nil), and
