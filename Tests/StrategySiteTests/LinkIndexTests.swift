@@ -81,7 +81,15 @@ struct LinkIndexTests {
         }
     }
 
-    @Test(arguments: [7, 8, 9] as [UInt64])
+    @Test func aLibraryWithNoDocumentsStillHasItsValuesPlacesChecked() throws {
+        let library = try Self.library()
+        var index = LinkIndex(data: library.data)
+        index.add([])
+        #expect(index.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("unknown document") })
+    }
+
+    // Seed 12 removes every document on the way.
+    @Test(arguments: [7, 8, 9, 12] as [UInt64])
     func randomUpdatesMatchAFullLink(seed: UInt64) throws {
         let library = try Self.library()
         var random = SeededGenerator(seed: seed)

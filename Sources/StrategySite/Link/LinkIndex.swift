@@ -69,7 +69,8 @@ public struct LinkIndex: Sendable {
     /// changes everything, and finding out would cost as much as the adding).
     private mutating func apply(_ changed: [String: ParsedDocument?], reporting: Bool) -> LinkChanges {
         var changes = LinkChanges()
-        guard !changed.isEmpty else { return changes }
+        // Even a library of no documents has its values' places checked (they name documents).
+        guard !changed.isEmpty || !provenanceChecked else { return changes }
         let slugs = Set(changed.keys)
         let before = Dictionary(slugs.compactMap { slug in site.document(slug).map { (slug, $0) } }, uniquingKeysWith: { a, _ in a })
         let after = changed.compactMapValues { $0 }
