@@ -96,8 +96,11 @@ extension SiteRenderer {
 
     /// Renders a template, recording it and the partials it uses.
     func render(_ template: String, _ context: Any) -> String {
-        record(.template(template))
-        for partial in templates.dependencies(of: template) { record(.template(partial)) }
+        // Only `serve` records; `build` renders every page and need not walk the partials.
+        if let log {
+            log.record(.template(template))
+            log.record(contentsOf: templates.dependencies(of: template).map { PageInput.template($0) })
+        }
         return templates.render(template, context)
     }
 }
