@@ -104,14 +104,15 @@ public struct LinkIndex: Sendable {
         for slug in slugs where reporting {
             let old = before[slug], new = after[slug]
             let moved = changes.reordered || old?.metadata.strategy != new?.metadata.strategy
-            let oldThemes = Self.sectionsByTheme(old), newThemes = Self.sectionsByTheme(new)
+            let oldEntries = old.map(LinkedSite.entries(of:)), newEntries = new.map(LinkedSite.entries(of:))
+            let oldThemes = oldEntries?.themes ?? [:], newThemes = newEntries?.themes ?? [:]
             for theme in Set(oldThemes.keys).union(newThemes.keys) where moved || oldThemes[theme] != newThemes[theme] {
                 changes.themes.insert(theme)
                 for strategy in Set([old?.metadata.strategy, new?.metadata.strategy].compactMap { $0 }) {
                     changes.themesInStrategies.insert(LinkChanges.ThemeInStrategy(theme: theme, strategy: strategy))
                 }
             }
-            let oldMentions = Self.mentionsByIndicator(old), newMentions = Self.mentionsByIndicator(new)
+            let oldMentions = oldEntries?.mentions ?? [:], newMentions = newEntries?.mentions ?? [:]
             for indicator in Set(oldMentions.keys).union(newMentions.keys) where moved || oldMentions[indicator] != newMentions[indicator] {
                 changes.indicators.insert(indicator)
             }
@@ -144,22 +145,6 @@ public struct LinkIndex: Sendable {
     private func besides(_ slug: String) -> [String] {
         guard let position = site.position(of: slug) else { return [] }
         return [position - 1, position, position + 1].filter(site.documents.indices.contains).map { site.documents[$0].slug }
-    }
-
-    /// A document's section anchors per theme, as the theme lists hold them.
-    private static func sectionsByTheme(_ document: ParsedDocument?) -> [String: [String]] {
-        var result: [String: [String]] = [:]
-        for section in document?.sections ?? [] { for theme in section.themes { result[theme, default: []].append(section.anchor) } }
-        return result
-    }
-
-    /// A document's mentions per indicator (the sections' anchors), as the indicator lists hold them.
-    private static func mentionsByIndicator(_ document: ParsedDocument?) -> [String: [String]] {
-        var result: [String: [String]] = [:]
-        for mention in document?.mentions ?? [] where !(result[mention.indicator]?.contains(mention.section) ?? false) {
-            result[mention.indicator, default: []].append(mention.section)
-        }
-        return result
     }
 
     private func checkReferences(_ document: ParsedDocument) -> [Diagnostic] {

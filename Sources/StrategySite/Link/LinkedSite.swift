@@ -82,25 +82,33 @@ public struct LinkedSite: Sendable {
     /// Puts a document's entries into the theme and indicator lists, at its position now.
     mutating func insertEntries(of document: ParsedDocument, at position: Int) {
         let strategy = document.metadata.strategy
-        var own: [String: [SectionReference]] = [:]
-        for section in document.sections {
-            for theme in section.themes { own[theme, default: []].append(SectionReference(slug: document.slug, anchor: section.anchor, strategy: strategy)) }
-        }
-        for (theme, references) in own {
+        let own = Self.entries(of: document)
+        for (theme, references) in own.themes {
             let point = run(of: position, in: sectionsByTheme[theme] ?? []).lowerBound
             sectionsByTheme[theme, default: []].insert(contentsOf: references, at: point)
             let strategyPoint = run(of: position, in: sectionsByThemeAndStrategy[theme]?[strategy] ?? []).lowerBound
             sectionsByThemeAndStrategy[theme, default: [:]][strategy, default: []].insert(contentsOf: references, at: strategyPoint)
         }
-        var mentioned: [String: [SectionReference]] = [:]
-        var seen: Set<Mention> = []
-        for mention in document.mentions where seen.insert(mention).inserted {
-            mentioned[mention.indicator, default: []].append(SectionReference(slug: document.slug, anchor: mention.section, strategy: strategy))
-        }
-        for (indicator, references) in mentioned {
+        for (indicator, references) in own.mentions {
             let point = run(of: position, in: mentionsByIndicator[indicator] ?? []).lowerBound
             mentionsByIndicator[indicator, default: []].insert(contentsOf: references, at: point)
         }
+    }
+
+    /// A document's entries in the theme lists and the mention lists (each mention once), in
+    /// the order the lists hold them.
+    static func entries(of document: ParsedDocument) -> (themes: [String: [SectionReference]], mentions: [String: [SectionReference]]) {
+        let strategy = document.metadata.strategy
+        var themes: [String: [SectionReference]] = [:]
+        for section in document.sections {
+            for theme in section.themes { themes[theme, default: []].append(SectionReference(slug: document.slug, anchor: section.anchor, strategy: strategy)) }
+        }
+        var mentions: [String: [SectionReference]] = [:]
+        var seen: Set<Mention> = []
+        for mention in document.mentions where seen.insert(mention).inserted {
+            mentions[mention.indicator, default: []].append(SectionReference(slug: document.slug, anchor: mention.section, strategy: strategy))
+        }
+        return (themes, mentions)
     }
 
     /// Where the entries of the document at `position` are (or would go) in a list kept in
