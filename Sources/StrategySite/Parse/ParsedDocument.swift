@@ -1,5 +1,3 @@
-import Foundation
-
 /// A document after parsing: its body already written as HTML, and what the later stages need
 /// to know about it, all collected in the same walk over cmark's tree.
 public struct ParsedDocument: Sendable {
@@ -104,12 +102,4 @@ public struct Reference: Sendable, Hashable {
 public struct Mention: Sendable, Hashable {
     public var indicator: String
     public var section: String
-}
-
-/// A number that goes up by one on each call, from any thread.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next() -> Int { lock.withLock { value += 1; return value } }
 }
