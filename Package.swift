@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "StrategySite",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "strategy-site", targets: ["strategy-site"]),
         // `strategy-site serve` runs this one; kept apart so `make site` never compiles Hummingbird.
@@ -83,13 +83,19 @@ let package = Package(
             name: "strategy-site-bench",
             dependencies: ["StrategySite"]
         ),
+        // What both test targets share: the repository's paths and sites in temporary folders.
+        .target(
+            name: "StrategySiteTestSupport",
+            dependencies: ["StrategySite"],
+            path: "Tests/StrategySiteTestSupport"
+        ),
         .testTarget(
             name: "StrategySiteTests",
-            dependencies: ["StrategySite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["StrategySite", "StrategySiteTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "StrategySitePreviewTests",
-            dependencies: ["StrategySite", "StrategySitePreview"]
+            dependencies: ["StrategySite", "StrategySitePreview", "StrategySiteTestSupport"]
         ),
     ]
 )

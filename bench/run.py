@@ -252,9 +252,8 @@ def bench_rebuild(bench, content, work, iterations, timeout):
     """One-document rebuilds at this corpus: strategy-site-bench edits a copy of it."""
     copy = os.path.join(work, "rebuild-content")
     shutil.copytree(content, copy)
-    output = os.path.join(work, "rebuild-output")
     try:
-        run = measure([bench, "--content", copy, "--templates", TEMPLATES, "--output", output,
+        run = measure([bench, "--content", copy, "--templates", TEMPLATES,
                        "--iterations", str(iterations)], timeout=timeout)
     except TimedOut as error:
         log(f"  strategy-site-bench: {error}")

@@ -29,7 +29,6 @@ while let argument = arguments.popFirst() {
     case "--iterations":
         guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else { fail("--iterations needs a positive number") }
         iterations = value
-    case "--output": _ = arguments.popFirst() // accepted for symmetry with `build`; nothing is written
     case "-h", "--help":
         print("usage: strategy-site-bench --content DIR --templates DIR [--iterations N]")
         exit(0)

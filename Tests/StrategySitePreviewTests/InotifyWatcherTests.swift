@@ -2,6 +2,7 @@
 import Foundation
 import Glibc
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySitePreview
 
 /// The inotify feed against real files in a temporary folder. Each test writes, then asks once:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 import StrategySite
 @testable import StrategySitePreview
 

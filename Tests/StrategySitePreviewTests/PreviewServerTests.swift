@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 import StrategySite
 @testable import StrategySitePreview
 
@@ -231,7 +232,7 @@ import StrategySite
 @Suite struct ServeCommandTests {
     static let executable: String? = {
         for candidate in [".build/debug/strategy-site", ".build/release/strategy-site"] {
-            let path = PreviewRepository.path(candidate)
+            let path = Repository.path(candidate)
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
         return nil

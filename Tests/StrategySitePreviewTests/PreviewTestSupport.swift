@@ -7,78 +7,7 @@ import Darwin
 #endif
 @testable import StrategySite
 import StrategySitePreview
-
-enum PreviewRepository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-}
-
-struct TimedOut: Error, CustomStringConvertible {
-    var description: String
-}
-
-/// Waits until `condition` holds, checking every 50 ms; fails after `timeout` seconds.
-func eventually(_ what: String, timeout: Double = 30, _ condition: () async throws -> Bool) async throws {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    throw TimedOut(description: "timed out waiting for \(what)")
-}
-
-/// A copy of Tests/Fixtures/preview-site as Content/ and of the project's Templates/, in a fresh
-/// temporary folder, removed when the value goes away.
-final class PreviewSite: @unchecked Sendable {
-    let root: URL
-    var content: String { root.appendingPathComponent("Content").path }
-    var templates: String { root.appendingPathComponent("Templates").path }
-    var options: SiteBuilder.Options {
-        SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: root.appendingPathComponent("Output").path)
-    }
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("strategy-site-preview-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: PreviewRepository.path("Tests/Fixtures/preview-site"), toPath: content)
-        try FileManager.default.copyItem(atPath: PreviewRepository.path("Templates"), toPath: templates)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: root) }
-
-    func contentPath(_ relative: String) -> String { content + "/" + relative }
-    func templatePath(_ relative: String) -> String { templates + "/" + relative }
-
-    func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
-
-    /// Writes a file the way an editor saves: the new text replaces the old in one step.
-    func write(_ path: String, _ text: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
-
-    func edit(_ path: String, _ change: (String) -> String) throws {
-        try write(path, change(try read(path)))
-    }
-
-    func remove(_ path: String) throws { try FileManager.default.removeItem(atPath: path) }
-
-    static func document(title: String, strategy: String = "2010", published: String = "2010-12-20", body: String) -> String {
-        """
-        ---
-        title: \(title)
-        strategy: "\(strategy)"
-        type: Guide
-        published: \(published)
-        publisher: Fixture Office
-        summary: \(title), for the tests.
-        ---
-
-        \(body)
-
-        """
-    }
-}
+import StrategySiteTestSupport
 
 /// Lines the server logged, for checking what the terminal shows.
 final class LogLines: @unchecked Sendable {

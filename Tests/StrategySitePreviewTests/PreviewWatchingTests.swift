@@ -1,6 +1,7 @@
 #if os(Linux)
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySitePreview
 
 /// On Linux the server learns of saves from the kernel, not by scanning: with the polling

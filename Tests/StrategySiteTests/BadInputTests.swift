@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 /// Every broken input a user can make gives one located message, and `check` reports them

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 /// Random front matter and file names: the pipeline never crashes or hangs, reports problems

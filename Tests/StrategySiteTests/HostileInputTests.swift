@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 /// Files that are not what their names say, links that lead out of the project, and mistakes
-/// whose first report used to be one a person could not act on.
+/// whose first report must be one a person can act on.
 @Suite("Hostile and odd input")
 struct HostileInputTests {
     func messages(_ site: TemporarySite, templates: String = Repository.templates) -> [String] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 @Suite("Indicators: data, auto-links, back-links, lookup")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 /// Real `strategy-site build` processes, run side by side and killed with SIGKILL at random

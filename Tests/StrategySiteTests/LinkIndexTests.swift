@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 /// LinkIndex updated document by document must be the index a full link makes of the same

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 /// Every figure traceable to its sentence, and only what the sources support: indicator values

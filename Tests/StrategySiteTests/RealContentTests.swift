@@ -1,42 +1,49 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
-/// The real `Content/` builds cleanly, and every document page carries every heading and
-/// table its Markdown has.
+/// The real `Content/` builds cleanly, and every document page carries every heading, table
+/// and note its Markdown has; so does a copy of it with one more document
+/// (``BuiltContent``), so what is checked here is the content contract, not today's files.
 @Suite("The real Content/")
 struct RealContentTests {
-    static let documents = (try? FileManager.default.contentsOfDirectory(atPath: Repository.path("Content/documents")))?
-        .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted() ?? []
+    /// The real content's build, for the suites that read its pages.
+    static var built: (output: String, summary: SiteBuilder.Summary?) { (BuiltContent.real.output, BuiltContent.real.built.summary) }
+    static var documents: [String] { BuiltContent.real.slugs }
 
-    static let built: (output: String, summary: SiteBuilder.Summary?, error: BuildFailure?) = {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("strategy-site-real-\(UUID().uuidString)").path
-        let options = SiteBuilder.Options(contentDirectory: Repository.path("Content"), templatesDirectory: Repository.templates, outputDirectory: output)
-        do throws(BuildFailure) {
-            return (output, try SiteBuilder(options: options).build(), nil)
-        } catch {
-            return (output, nil, error)
-        }
-    }()
-
-    @Test func buildsWithoutErrorsOrWarnings() throws {
-        #expect(Self.built.error == nil, "\(Self.built.error?.description ?? "")")
-        let summary = try #require(Self.built.summary)
-        #expect(summary.documents == Self.documents.count)
+    @Test(arguments: BuiltContent.Variant.allCases)
+    func buildsWithoutErrorsOrWarnings(_ variant: BuiltContent.Variant) throws {
+        let content = variant.built
+        #expect(content.built.error == nil, "\(content.built.error?.description ?? "")")
+        let summary = try #require(content.built.summary)
+        #expect(summary.documents == content.slugs.count)
         #expect(summary.warnings.isEmpty, "\(summary.warnings.map(\.description))")
-        #expect(Self.documents.count == 5)
+        #expect(!content.slugs.isEmpty)
     }
 
-    @Test func siteStrategiesAreTheThreeInOrder() throws {
-        var diagnostics: [Diagnostic] = []
-        let source = try #require(ContentLoader(contentDirectory: Repository.path("Content")).load(&diagnostics))
-        #expect(source.config.strategies.map(\.id) == ["2008", "2010", "2017"])
+    @Test func theAddedDocumentIsOneMore() {
+        #expect(BuiltContent.withAddedDocument.slugs.count == BuiltContent.real.slugs.count + 1)
+        #expect(Set(BuiltContent.real.slugs).isSubset(of: BuiltContent.withAddedDocument.slugs))
     }
 
-    @Test(arguments: documents)
-    func documentPageHasEveryHeadingAndTable(_ slug: String) throws {
-        let markdown = try String(contentsOfFile: Repository.path("Content/documents/\(slug).md"), encoding: .utf8)
-        let page = try String(contentsOfFile: Self.built.output + "/documents/\(slug).html", encoding: .utf8)
+    @Test(arguments: BuiltContent.Variant.allCases)
+    func strategiesAreInTheOrderSiteYMLWritesThem(_ variant: BuiltContent.Variant) throws {
+        let source = try #require(variant.built.source)
+        let yaml = try String(contentsOfFile: variant.built.content + "/site.yml", encoding: .utf8)
+        let written = source.config.strategies.map { yaml.range(of: "\n  \"\($0.id)\":")?.lowerBound }
+        #expect(!written.contains(nil))
+        #expect(written.compactMap { $0 } == written.compactMap { $0 }.sorted())
+        let home = try variant.built.page("index.html")
+        let onHome = source.config.strategies.map { home.range(of: "id=\"strategy-\($0.id)\"")?.lowerBound }
+        #expect(!onHome.contains(nil) && onHome.compactMap { $0 } == onHome.compactMap { $0 }.sorted())
+    }
+
+    @Test(arguments: BuiltContent.documentPages)
+    func documentPageHasEveryHeadingAndTable(_ document: BuiltContent.DocumentPage) throws {
+        let slug = document.slug
+        let markdown = try String(contentsOfFile: document.content.content + "/documents/\(slug).md", encoding: .utf8)
+        let page = try document.content.page("documents/\(slug).html")
         let body = String(page[try #require(page.range(of: "<div class=\"document-body\">")).upperBound...])
 
         var slugger = Slugger(reserved: TemplateIDs.read(directory: Repository.path("Templates")))
@@ -56,23 +63,54 @@ struct RealContentTests {
         #expect(!body.contains("<!--"))
     }
 
-    @Test func homePageReachesEveryDocument() throws {
-        let home = try String(contentsOfFile: Self.built.output + "/index.html", encoding: .utf8)
-        for slug in Self.documents { #expect(home.contains("href=\"documents/\(slug).html\""), "\(slug)") }
-    }
-
-    @Test func briefingEndnotesAreLinkedBothWays() throws {
-        let page = try String(contentsOfFile: Self.built.output + "/documents/2017-drug-strategy-briefing.html", encoding: .utf8)
-        for number in 1...16 {
+    /// Each note reference leads to its note and each note back to a reference; a document
+    /// that defines notes has some.
+    @Test(arguments: BuiltContent.documentPages)
+    func notesAreLinkedBothWays(_ document: BuiltContent.DocumentPage) throws {
+        let markdown = try String(contentsOfFile: document.content.content + "/documents/\(document.slug).md", encoding: .utf8)
+        let page = try document.content.page("documents/\(document.slug).html")
+        let notes = Set(matches(#"<li id="fn:(\d+)">"#, in: page))
+        let references = Set(matches(##"<a id="fnref:(\d+)(?::\d+)?" href="#fn:\d+""##, in: page))
+        #expect(notes == references)
+        for number in notes {
             #expect(page.contains("<a id=\"fnref:\(number)\" href=\"#fn:\(number)\""), "reference \(number)")
-            #expect(page.contains("<li id=\"fn:\(number)\">"), "note \(number)")
             #expect(page.contains("href=\"#fnref:\(number)\""), "back-link \(number)")
         }
+        let defines = markdown.split(separator: "\n").contains { $0.range(of: #"^ {0,3}\[\^[^\]]+\]:"#, options: .regularExpression) != nil }
+        if defines { #expect(!notes.isEmpty, "\(document.slug) defines notes and shows none") }
     }
 
-    @Test func guideIndicatorTablesLinkTheirIndicators() throws {
-        let page = try String(contentsOfFile: Self.built.output + "/documents/2008-guide-for-local-partnerships.html", encoding: .utf8)
-        #expect(page.occurrences(of: "<table>") >= 1)
-        #expect(page.contains("href=\"../indicators/index.html#ni-149\""))
+    @Test(arguments: BuiltContent.Variant.allCases)
+    func homePageReachesEveryDocument(_ variant: BuiltContent.Variant) throws {
+        let home = try variant.built.page("index.html")
+        for slug in variant.built.slugs { #expect(home.contains("href=\"documents/\(slug).html\""), "\(slug)") }
+    }
+
+    /// Every indicator a document mentions is linked from its page to the lookup, whose
+    /// anchors exist.
+    @Test(arguments: BuiltContent.Variant.allCases)
+    func mentionedIndicatorsAreLinkedToTheLookup(_ variant: BuiltContent.Variant) throws {
+        let options = SiteBuilder.Options(contentDirectory: variant.built.content, templatesDirectory: Repository.templates)
+        let site = try #require(SiteBuilder(options: options).link().site)
+        let lookup = try variant.built.page("indicators/index.html")
+        var linked = 0
+        for document in site.documents {
+            let page = try variant.built.page("documents/\(document.slug).html")
+            for indicator in Set(document.mentions.map(\.indicator)) {
+                #expect(page.contains("href=\"../indicators/index.html#\(indicator)\""), "\(document.slug) mentions \(indicator)")
+                linked += 1
+            }
+            for anchor in matches(#"href="\.\./indicators/index\.html#([^"]+)""#, in: page) {
+                #expect(lookup.contains("id=\"\(anchor)\""), "\(document.slug) links to #\(anchor)")
+            }
+        }
+        if variant == .withAddedDocument { #expect(linked > 0, "the added document mentions an indicator") }
+    }
+
+    func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 @Suite("Render stage: escaping, shared fragments, data scripts, recorded reads")

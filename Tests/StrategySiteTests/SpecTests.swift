@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 /// Differential tests: the parse stage against cmark on the whole CommonMark spec, and
@@ -36,7 +37,8 @@ struct SpecTests {
         }
     }
 
-    /// The cases of issue 13, and GFM's own note examples, as GitHub renders them.
+    /// Notes in lists, quotes, code, escapes and odd orders, and GFM's own note examples, as
+    /// GitHub renders them.
     @Test(arguments: [
         "Text[^1] and[^2].\n\n[^1]: First.\n[^2]: Second.\n",
         "- item[^n]\n\n  [^n]: In a list item.\n",

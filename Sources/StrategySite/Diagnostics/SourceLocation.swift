@@ -16,10 +16,4 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }
-
-    /// The same file, `lines` further down; used to map positions in an embedded block
-    /// (front matter, a document body) back to the file.
-    func offset(lines: Int, column: Int? = nil) -> SourceLocation {
-        SourceLocation(path: path, line: line + lines, column: column ?? self.column)
-    }
 }

@@ -26,7 +26,6 @@ public struct IndicatorMatcher: Sendable {
         }
     }
 
-    public var isEmpty: Bool { forms.isEmpty }
 
     /// Byte ranges of every mention in `text`, left to right, not overlapping.
     public func matches(in text: String) -> [Match] {

@@ -9,12 +9,6 @@ import Foundation
 /// it needs once, while the document is alive. Parsing always uses cmark's default options,
 /// which include safe mode.
 public enum CMark {
-    /// The version of the linked library, e.g. "0.30.2".
-    public static var version: String {
-        guard let text = cmark_version_string() else { return "unknown" }
-        return String(cString: text)
-    }
-
     /// cmark's own HTML rendering of `markdown` in safe mode. The site renders cmark's tree
     /// itself (``BodyWriter``); this is the oracle its tests compare against on plain CommonMark.
     public static func renderHTML(_ markdown: String) -> String {

@@ -6,7 +6,7 @@
 /// starts a table, whether or not text comes before it in the paragraph; every later line of
 /// the paragraph is a row, with or without pipes, as the table ends only where the paragraph
 /// would. Cells are split at unescaped pipes here, and parsed as inline Markdown by
-/// ``DocumentParser`` together with the document's link reference definitions.
+/// ``TableLayout`` together with the document's link reference definitions.
 struct PipeTable {
     enum Alignment { case none, left, center, right }
 

@@ -9,7 +9,6 @@ import Mustache
 /// their file, line and column.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
-    public let directory: String
     /// Template names (relative path without `.mustache`) mapped to the partials they use.
     public let partialsUsed: [String: Set<String>]
 
@@ -18,7 +17,7 @@ public struct TemplateSet: Sendable {
 
     public static func load(directory: String, _ diagnostics: inout [Diagnostic]) -> TemplateSet? {
         let root = URL(fileURLWithPath: directory)
-        // Said as such: a missing folder used to be reported as a missing home.mustache.
+        // A missing folder is named as such, not reported as a missing home.mustache.
         switch FileSystemEntry.following(directory) {
         case .directory: break
         case .missing:
@@ -76,7 +75,7 @@ public struct TemplateSet: Sendable {
             }
         }
         guard diagnostics.count == before || !diagnostics[before...].hasErrors else { return nil }
-        return TemplateSet(library: library, directory: directory, partialsUsed: partials)
+        return TemplateSet(library: library, partialsUsed: partials)
     }
 
     /// Renders page template `name`. Names are checked when loading, so a miss is a bug.

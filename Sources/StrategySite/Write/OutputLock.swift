@@ -7,8 +7,8 @@ import Darwin
 
 /// One build at a time per output folder.
 ///
-/// Two builds into the same folder used to race: each carried the output's dotfiles into its own
-/// staging folder, and the loser deleted them with its staging folder. The lock is an advisory
+/// Two builds into the same folder would race otherwise: each carries the output's dotfiles into
+/// its own staging folder, and the loser would delete them with its staging folder. The lock is an advisory
 /// `flock` on `.<Output>.lock` beside the output. The kernel drops it when its process ends, even
 /// by `kill -9`, so a crashed build never leaves a stale lock behind. The lock file itself stays:
 /// deleting it while another process waits on it would let a third take a different lock.

@@ -64,12 +64,6 @@ public struct SiteArchiver: Sendable {
         public var files: Int
     }
 
-    /// Packs and places the zip. - Returns: the number of files in the archive.
-    @discardableResult
-    public func archive() throws(Diagnostic) -> Int {
-        try place(try pack())
-    }
-
     /// Writes the archive of `siteDirectory` beside the destination (`.<name>.partial-<pid>-…`).
     /// `build` packs the staging folder before the swap, so a zip that cannot be written
     /// leaves the previous site in place.

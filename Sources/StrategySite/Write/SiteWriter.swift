@@ -121,25 +121,11 @@ public struct SiteWriter: Sendable {
         return try body()
     }
 
-    /// Writes `pages` and the assets, then swaps them in, holding the output's lock. Returns
-    /// the number of files written.
-    @discardableResult
-    public func write(_ pages: [RenderedPage], onWait: ((String) -> Void)? = nil) throws(Diagnostic) -> Int {
-        try locked(onWait: onWait) { () throws(Diagnostic) -> Int in try writeHoldingLock(pages) }
-    }
-
-    /// ``write(_:onWait:)`` for a caller that holds the lock (``locked(onWait:_:)``).
-    /// `beforeSwap` gets the finished staging folder; if it throws, nothing is swapped.
-    public func writeHoldingLock(_ pages: [RenderedPage],
-                                 beforeSwap: ((URL) throws(Diagnostic) -> Void)? = nil) throws(Diagnostic) -> Int {
-        try writeHoldingLock(streaming: { write in
-            DispatchQueue.concurrentPerform(iterations: pages.count) { write(pages[$0]) }
-        }, beforeSwap: beforeSwap).files
-    }
-
     /// Writes each page `produce` hands to `write` into the staging folder at once, from
-    /// whatever thread it comes, then the assets; then swaps the staging folder in, as
-    /// ``writeHoldingLock(_:beforeSwap:)`` does. Returns the files and the HTML pages written.
+    /// whatever thread it comes, then the assets; then swaps the staging folder in, for a
+    /// caller that holds the lock (``locked(onWait:_:)``). `beforeSwap` gets the finished
+    /// staging folder; if it throws, nothing is swapped. Returns the files and the HTML pages
+    /// written.
     public func writeHoldingLock(streaming produce: (_ write: @escaping @Sendable (RenderedPage) -> Void) -> Void,
                                  beforeSwap: ((URL) throws(Diagnostic) -> Void)? = nil) throws(Diagnostic) -> (files: Int, pages: Int) {
         if let refusal = refusal() { throw refusal }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Pages written into the staging folder as the renderer hands them over, from any thread.
 ///
-/// The renderer no longer keeps the site in memory until a writer runs: each page is written
+/// The renderer does not keep the site in memory until a writer runs: each page is written
 /// and let go, so memory holds the pages in flight. The first failure is kept and reported
 /// once the renderer is done; nothing is swapped in after one.
 final class StagedPages: @unchecked Sendable {

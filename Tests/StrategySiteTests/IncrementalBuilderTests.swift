@@ -1,9 +1,9 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
-@testable import StrategySitePreview
 
-/// IncrementalBuilder, through the site the preview serves (ServedSite): what each kind of
+/// IncrementalBuilder, through the pages its updates leave (``KeptSite``): what each kind of
 /// change renders, and that the result is always the site a full build makes.
 @Suite struct IncrementalBuilderTests {
     static let third = PreviewSite.document(title: "Third plan", body: """
@@ -17,17 +17,17 @@ import Testing
         """)
 
     /// The fixture plus a third document (2010, after the second), built.
-    func makeBuilder() throws -> (PreviewSite, ServedSite) {
+    func makeBuilder() throws -> (PreviewSite, KeptSite) {
         let site = try PreviewSite()
         try site.write(site.contentPath("documents/third-plan.md"), Self.third)
-        let builder = ServedSite(options: site.options, bodyEnd: "<!-- end -->")
+        let builder = KeptSite(options: site.options, bodyEnd: "<!-- end -->")
         let diagnostics = builder.buildAll()
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
         return (site, builder)
     }
 
     /// The builder's site equals what SiteBuilder renders from the same files.
-    func expectMatchesFullBuild(_ builder: ServedSite, _ site: PreviewSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectMatchesFullBuild(_ builder: KeptSite, _ site: PreviewSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let full = SiteBuilder(options: site.options).render(bodyEnd: builder.bodyEnd)
         #expect(!full.diagnostics.hasErrors, sourceLocation: sourceLocation)
         let pages = Dictionary(full.pages.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    func page(_ builder: ServedSite, _ path: String) -> String {
+    func page(_ builder: KeptSite, _ path: String) -> String {
         builder.file(at: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
@@ -283,7 +283,7 @@ import Testing
         let secret = site.root.appendingPathComponent("secret.txt").path
         try site.write(secret, "secret\n")
         try FileManager.default.createSymbolicLink(atPath: site.templatePath("assets/secret.txt"), withDestinationPath: secret)
-        let builder = ServedSite(options: site.options)
+        let builder = KeptSite(options: site.options)
         builder.buildAll()
         #expect(builder.file(at: "assets/site.css") != nil)
         #expect(builder.file(at: "assets/secret.txt") == nil)
@@ -291,7 +291,7 @@ import Testing
 
     @Test func pathsAreClassifiedRelativeToTheFolders() throws {
         let site = try PreviewSite()
-        let builder = ServedSite(options: site.options)
+        let builder = KeptSite(options: site.options)
         #expect(builder.builder.classify(site.contentPath("site.yml")) == .data)
         #expect(builder.builder.classify(site.contentPath("documents/first-plan.md")) == .document("first-plan"))
         #expect(builder.builder.classify(site.contentPath("documents/.first-plan.md.swp")) == .ignored)
@@ -431,7 +431,35 @@ import Testing
     }
 }
 
-extension ServedSite {
+/// The site as a server keeps it: every page and asset of the last good build, changed by
+/// each update the builder hands over.
+final class KeptSite {
+    let builder: IncrementalBuilder
+    private var pages: [String: RenderedPage] = [:]
+    private var assets: [String: Data] = [:]
+
+    init(options: SiteBuilder.Options, bodyEnd: String = "") {
+        builder = IncrementalBuilder(options: options, bodyEnd: bodyEnd)
+    }
+
+    @discardableResult
+    func buildAll() -> [Diagnostic] { apply(builder.buildAll()).diagnostics }
+
+    @discardableResult
+    func rebuild(changed paths: [String]) -> IncrementalBuilder.Result { apply(builder.rebuild(changed: paths)) }
+
+    private func apply(_ result: IncrementalBuilder.Result) -> IncrementalBuilder.Result {
+        let update = result.update
+        if update.replacesAll { pages = [:] }
+        for path in update.removed { pages[path] = nil }
+        for page in update.pages { pages[page.path] = page }
+        if let fresh = update.assets { assets = fresh }
+        return result
+    }
+
+    func file(at path: String) -> Data? { pages[path]?.data ?? assets[path] }
+    var paths: [String] { (Array(pages.keys) + Array(assets.keys)).sorted() }
+    var lastDiagnostics: [Diagnostic] { builder.lastDiagnostics }
     /// What the builder's last build rendered.
     var lastRenderedPaths: [String] { builder.lastRenderedPaths }
     var bodyEnd: String { builder.bodyEnd }
