@@ -64,7 +64,7 @@ public func snapshot(_ root: String, excluding: String? = nil) throws -> [String
     var files: [String: Data] = [:]
     for relative in try FileManager.default.subpathsOfDirectory(atPath: root) where excluding.map({ !relative.hasPrefix($0) }) ?? true {
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
         files[relative] = isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
     }
     return files

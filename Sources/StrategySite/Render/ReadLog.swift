@@ -1,11 +1,15 @@
 import Foundation
+import Synchronization
 
-/// The inputs one page job read (``PageInput``). A job renders on one thread, so the log is
-/// only ever written from that thread; fragments shared between jobs replay what they read
-/// into the log of each job that uses them (``RenderCache``).
-final class ReadLog: @unchecked Sendable {
-    private(set) var inputs: Set<PageInput> = []
+/// The inputs one page job read (``PageInput``). A job renders on one thread, but fragments
+/// shared between jobs replay what they read into the log of each job that uses them
+/// (``RenderCache``), and the renderer that holds the log is shared by every job, so the log
+/// is behind a lock; it is never contended, as one job writes it.
+final class ReadLog: Sendable {
+    private let recorded = Mutex<Set<PageInput>>([])
 
-    func record(_ input: PageInput) { inputs.insert(input) }
-    func record<S: Sequence>(contentsOf inputs: S) where S.Element == PageInput { self.inputs.formUnion(inputs) }
+    var inputs: Set<PageInput> { recorded.withLock { $0 } }
+
+    func record(_ input: PageInput) { recorded.withLock { _ = $0.insert(input) } }
+    func record<S: Sequence>(contentsOf inputs: S) where S.Element == PageInput { recorded.withLock { $0.formUnion(inputs) } }
 }

@@ -1,9 +1,8 @@
-import Foundation
+import Synchronization
 
 /// A number that goes up by one on each call, from any thread.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+final class Counter: Sendable {
+    private let value = Atomic<Int>(0)
 
-    func next() -> Int { lock.withLock { value += 1; return value } }
+    func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).newValue }
 }

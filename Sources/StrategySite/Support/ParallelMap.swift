@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension Array where Element: Sendable {
     /// Maps on every core, keeping the order. Used for the stages that are independent per
@@ -18,10 +19,10 @@ extension Array where Element: Sendable {
 
 /// Slots written by distinct iterations; each index is written exactly once, so a lock per
 /// write is enough and cheap next to the work per element.
-private final class ResultBox<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) { lock.lock(); slots[index] = value; lock.unlock() }
-    func values() -> [T] { slots.map { $0! } }
+private final class ResultBox<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ index: Int, _ value: T) { slots.withLock { $0[index] = value } }
+    /// Every slot, once `concurrentPerform` has returned (each iteration filled its own).
+    func values() -> [T] { slots.withLock { $0.compactMap { $0 } } }
 }
