@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/strategy-site
 APT     := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
-.PHONY: site test deps spec swift-test browser-test check serve bench memcheck clean
+.PHONY: site test deps spec stemmer-vocabulary swift-test browser-test check serve bench memcheck clean
 
 ## make site: build the site from Content/ into Output/ (release build)
 site: deps
@@ -22,7 +22,7 @@ serve: deps
 ## make test: every test (Swift unit and integration tests, then browser and publishing checks)
 test: deps swift-test browser-test
 
-swift-test: deps spec
+swift-test: deps spec stemmer-vocabulary
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -73,6 +73,18 @@ $(SPEC_DIR)/commonmark.txt:
 	python3 -m pip download --quiet --no-binary :all: --no-deps marko==2.1.2 -d $(SPEC_DIR)
 	tar -xzf $(SPEC_DIR)/marko-2.1.2.tar.gz -C $(SPEC_DIR) --strip-components=3 \
 		marko-2.1.2/tests/spec/commonmark.txt marko-2.1.2/tests/spec/gfm.txt
+
+## make stemmer-vocabulary: what the stemmer tests compare against: every word of Debian's
+## wamerican list and of Content/, with the stem the Snowball project's English stemmer gives
+## (PyPI snowballstemmer, into .build/stemmer/).
+STEMMER_DIR := .build/stemmer
+stemmer-vocabulary: $(STEMMER_DIR)/vocabulary.tsv
+
+$(STEMMER_DIR)/vocabulary.tsv: Tests/stemmer/vocabulary.py
+	@test -f /usr/share/dict/american-english || { $(SUDO) apt-get update -q && $(APT) wamerican; }
+	mkdir -p $(STEMMER_DIR)
+	python3 -m pip install --quiet --target $(STEMMER_DIR)/python snowballstemmer==2.2.0
+	PYTHONPATH=$(STEMMER_DIR)/python python3 Tests/stemmer/vocabulary.py $@ /usr/share/dict/american-english Content
 
 # cmark from Debian, found through pkg-config as Package.swift expects.
 deps:

@@ -50,7 +50,6 @@ extension BodyWriter {
             cell = current
             if literal.starts(with: TableLayout.cellMarker) { literal = UnsafeBufferPointer(rebasing: literal[3...]) }
         }
-        collect(literal)
         var noteReferences: [NoteReferenceScanner.Reference] = []
         if NoteReferenceScanner.mayContainReference(literal) {
             let source = cell?.text ?? text
@@ -58,13 +57,17 @@ extension BodyWriter {
                                                               line: source.line(node.startLine))
         }
         var cursor = 0
+        // The search text is what readers see: a note reference shows as its number, a
+        // superscript that is not part of the sentence's words, so it is left out.
         for reference in noteReferences {
+            collect(UnsafeBufferPointer(rebasing: literal[cursor..<(definedNotes[reference.label.lowercased()] == nil ? reference.range.upperBound : reference.range.lowerBound)]))
             writeMentioning(UnsafeBufferPointer(rebasing: literal[cursor..<reference.range.lowerBound]))
             let column = node.startColumn + reference.sourceOffset
             writeNoteReference(reference.label, written: UnsafeBufferPointer(rebasing: literal[reference.range]),
                                at: cell?.location ?? locator.location(line: node.startLine, column: column))
             cursor = reference.range.upperBound
         }
+        collect(UnsafeBufferPointer(rebasing: literal[cursor...]))
         writeMentioning(UnsafeBufferPointer(rebasing: literal[cursor...]))
     }
 
