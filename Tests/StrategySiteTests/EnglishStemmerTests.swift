@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 /// The stemmer against the Snowball project's own English stemmer: `make stemmer-vocabulary`

@@ -1,4 +1,5 @@
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 @Suite("Section index")
