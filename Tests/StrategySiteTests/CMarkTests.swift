@@ -57,6 +57,14 @@ struct CMarkTests {
         #expect(output.contains("<p>a | b\nc | d</p>"))
     }
 
+    @Test(arguments: ["a|b\n-|:\n", "a|b\n:|-\n", "a\n:\n", "| a |\n| :: |\n"])
+    func aColonWithoutDashesIsNoDelimiterCell(_ markdown: String) {
+        #expect(PipeTable.delimiterRow(ArraySlice(markdown.split(separator: "\n")[1].utf8)) == nil)
+        let output = html(markdown)
+        #expect(!output.contains("<table>"), "\(markdown)")
+        #expect(output.hasPrefix("<p"), "\(markdown)")
+    }
+
     @Test(arguments: [
         ("> | a | b |\n> | - | - |\n> | 1 | 2 |\n", "<blockquote>"),
         ("- | a | b |\n  | - | - |\n  | 1 | 2 |\n", "<li>"),
@@ -116,6 +124,13 @@ struct CMarkTests {
         #expect(!output.contains("[^"))
     }
 
+    /// One of the differences from GitHub the README lists: cmark-gfm ends a note inside a
+    /// block quote at the quote's blank line, and makes the next block the quote's.
+    @Test func aNoteInABlockQuoteGoesOnAfterABlankLineOfTheQuote() {
+        let output = html("> T[^1].\n>\n> [^1]: > q\n>\n>         code\n")
+        #expect(output.contains("<li id=\"fn:1\">\n<blockquote>\n<p>q</p>\n</blockquote>\n<pre><code>code\n</code></pre>"), "\(output)")
+    }
+
     @Test func escapedAndEntityBracketsAreNotNoteReferences() {
         let (document, diagnostics) = parse("\\[^abc] &#91;^abc] `[^abc]`\n")
         #expect(document.body.string == "<p>[^abc] [^abc] <code>[^abc]</code></p>\n")
@@ -149,6 +164,27 @@ struct CMarkTests {
         let output = html("[the data[^1]](https://example.org)\n\n[^1]: Source.\n")
         #expect(output.contains("<p><a href=\"https://example.org\">the data</a><sup class=\"note-ref\"><a id=\"fnref:1\""))
         #expect(!output.contains("</sup><a href=\"https://example.org\"></a>"))
+    }
+
+    @Test func aNoteInsideEmphasisInsideALinkKeepsElementsWellNested() {
+        let output = html("[a *b [^1] c*](http://x.example)\n\n[^1]: n\n")
+        #expect(output.hasPrefix("<p><a href=\"http://x.example\">a <em>b </em></a><sup class=\"note-ref\"><a id=\"fnref:1\" href=\"#fn:1\" aria-label=\"Note 1\">1</a></sup><a href=\"http://x.example\"><em> c</em></a></p>"))
+        let atTheEnd = html("[a **b *c [^1]***](http://x.example)\n\n[^1]: n\n")
+        #expect(atTheEnd.hasPrefix("<p><a href=\"http://x.example\">a <strong>b <em>c </em></strong></a><sup class=\"note-ref\">"))
+        #expect(atTheEnd.contains("</sup></p>"), "an empty reopening of the link and what was open in it is dropped")
+    }
+
+    @Test func referencesInsideNotesThatAreNotShownCountForNothing() {
+        let (document, diagnostics) = parse("a[^1]\n\n[^1]: one\n[^2]: two[^1]\n")
+        let output = document.body.string
+        #expect(!output.contains("fnref:1:2"), "the reference in note 2, which is not shown, has no back link")
+        #expect(output.occurrences(of: "<li id=\"fn:") == 1)
+        #expect(diagnostics.map(\.description) == ["Content/documents/doc.md:11:1: warning: note defined at line 11 is never referenced; it is not shown"])
+        let chained = html("a[^1]\n\n[^1]: one[^2]\n[^2]: two[^1]\n")
+        #expect(chained.occurrences(of: "<li id=\"fn:") == 2, "a note a shown note refers to is shown")
+        for back in ["fnref:1", "fnref:2", "fnref:1:2"] {
+            #expect(chained.contains("id=\"\(back)\"") && chained.contains("href=\"#\(back)\""), "\(back)")
+        }
     }
 
     // MARK: Mentions, safety, cmark agreement

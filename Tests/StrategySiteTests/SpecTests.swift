@@ -58,6 +58,27 @@ struct SpecTests {
         "| a | b |\n| - | - |\n| [foo] | `c \\| d` |\n\n[foo]: https://example.org\n",
         "| a |\n| :-: |\n| *b* |\n| # c |\n",
         "a\n| - |\n",
+        "Text[^1].\n\n[^1]: > quote\n\n        code\n",
+        "Text[^1].\n\n[^1]: Note.\n    > quote\n\n        code\n",
+        "Text[^1].\n\n[^1]:     code in a note\n",
+        "Text[^1].\n\n[^1]: > quote\n        code after a quote\n",
+        "Text[^1].\n\n[^1]: >     code in a quote\n",
+        "Text[^1].\n\n[^1]: > quote\n>\n>     code in a quote\n",
+        "Text[^1].\n\n[^1]: > quote\n    >\n    >     code in a quote\n",
+        "Text[^1].\n\n[^1]: Note.\n\n    > quote\n\n         code\n",
+        "Text[^1].\n\n[^1]: Note.\n\n    >\tcode\n",
+        "Text[^1].\n\n[^1]:\tcode\n",
+        "Text[^1].\n\n[^1]: > a\n\n\tcode\n",
+        "Text[^1].\n\n[^1]:  > a\n\n          code\n",
+        "T[^1].\n\n[^1]: > quote\n\n\t\tcode\n",
+        "T[^1].\n\n[^1]:\t> quote\n\n        code\n",
+        "T[^1].\n\n[^1]: > q\n\n    \tcode\n",
+        "T[^1].\n\n[^1]:   > q\n\n         code\n",
+        "- T[^1].\n\n  [^1]: > q\n\n          code\n",
+        "T[^ab].\n\n[^ab]: > q\n\n         code\n",
+        "T[^1].\n\n[^1]: q\n\n    >     code\n",
+        "| x | y |\n| - | - |\n| a\\\\|b |\n",
+        "| x |\n| - |\n| a\\\\\\|b | c\\\\d |\n",
     ])
     func issueCasesRenderAsCmarkGFM(_ markdown: String) throws {
         #expect(SpecComparison.oursAsGFM(markdown) == (try SpecComparison.cmarkGFM(markdown)), "\(markdown.debugDescription)")
@@ -71,13 +92,21 @@ struct SpecTests {
                       "```\n[^1]: code\n```\n", "| p | q |\n|---|---|\n| `a|b` | \\| |\n", "## Heading\n", "1. one\n2. two | three\n",
                       "[^3]: Unused.\n", "Ref [^3]\n", "\\[^1] escaped\n"]
         var failures: [String] = []
+        var compared = 0
         for _ in 0..<300 {
             let count = Int.random(in: 1...8, using: &generator)
             let separators = ["\n", ""]
             let markdown = (0..<count).map { _ in blocks.randomElement(using: &generator)! + separators.randomElement(using: &generator)! }.joined()
-            if SpecComparison.oursAsGFM(markdown) != (try SpecComparison.cmarkGFM(markdown)) { failures.append(markdown.debugDescription) }
+            let gfm = try SpecComparison.cmarkGFM(markdown)
+            // A reference inside a note (here by a lazy line after a definition) follows the
+            // site's own rule, which the README lists among the differences from GitHub.
+            if gfm.components(separatedBy: "<section>").dropFirst().contains(where: { $0.contains("[note ") }) { continue }
+            if try !SpecComparison.cmarkGFMBackLinksResolve(markdown) { continue }
+            compared += 1
+            if SpecComparison.oursAsGFM(markdown) != gfm { failures.append(markdown.debugDescription) }
         }
-        #expect(failures.isEmpty, "\(failures.count) of 300 differ, e.g. \(failures.prefix(3).joined(separator: " | "))")
+        #expect(compared > 200)
+        #expect(failures.isEmpty, "\(failures.count) of \(compared) differ, e.g. \(failures.prefix(3).joined(separator: " | "))")
     }
 }
 
@@ -147,8 +176,30 @@ enum SpecComparison {
         return lines(html)
     }
 
+    /// Whether every back link cmark-gfm writes has its reference on the page (it has not
+    /// when a reference stands in a note that is not shown).
+    static func cmarkGFMBackLinksResolve(_ markdown: String) throws -> Bool {
+        let html = try cmarkGFMOutput(markdown, extensions: true)
+        let ids = Set(matches(##"id="(fnref-[^"]*)""##, in: html))
+        return matches(##"href="#(fnref-[^"]*)""##, in: html).allSatisfy(ids.contains)
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } }
+    }
+
     /// Debian's cmark-gfm with the table and footnote extensions, in the same normal form.
     static func cmarkGFM(_ markdown: String, extensions: Bool = true) throws -> String {
+        var html = voidTags(try cmarkGFMOutput(markdown, extensions: extensions))
+        html = replacing(##"<sup class="footnote-ref"><a href="#fn-[^"]*" id="fnref-[^"]*" data-footnote-ref>([0-9]+)</a></sup>"##, in: html, with: "[note $1]")
+        html = replacing(##" ?<a href="#fnref-[^"]*" class="footnote-backref"[^>]*>↩(<sup class="footnote-ref">[0-9]+</sup>)?</a>"##, in: html, with: "")
+        html = html.replacingOccurrences(of: "<section class=\"footnotes\" data-footnotes>", with: "<section>")
+        html = replacing(##"<li id="fn-[^"]*">"##, in: html, with: "<li>")
+        return lines(html)
+    }
+
+    static func cmarkGFMOutput(_ markdown: String, extensions: Bool) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
         process.arguments = extensions ? ["-e", "table", "-e", "footnotes"] : []
@@ -160,12 +211,7 @@ enum SpecComparison {
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        var html = voidTags(String(decoding: data, as: UTF8.self))
-        html = replacing(##"<sup class="footnote-ref"><a href="#fn-[^"]*" id="fnref-[^"]*" data-footnote-ref>([0-9]+)</a></sup>"##, in: html, with: "[note $1]")
-        html = replacing(##" ?<a href="#fnref-[^"]*" class="footnote-backref"[^>]*>↩(<sup class="footnote-ref">[0-9]+</sup>)?</a>"##, in: html, with: "")
-        html = html.replacingOccurrences(of: "<section class=\"footnotes\" data-footnotes>", with: "<section>")
-        html = replacing(##"<li id="fn-[^"]*">"##, in: html, with: "<li>")
-        return lines(html)
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// cmark writes XHTML-style void tags and a comment for omitted raw HTML; the site writes

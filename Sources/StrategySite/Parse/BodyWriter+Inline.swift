@@ -4,15 +4,7 @@ extension BodyWriter {
     // MARK: Links
 
     mutating func visitLink(_ entering: Bool, _ node: CMark.Node) {
-        guard entering else {
-            // A note reference inside the link closed and reopened it; drop an empty reopening.
-            if let open = openLinks.popLast(), let reopened = open.reopenedAt, reopened == out.count {
-                out.removeLast(open.tag.count)
-            } else {
-                out.append("</a>")
-            }
-            return
-        }
+        guard entering else { closeInline(); return }
         let url = node.url
         var href: [UInt8] = []
         if SiteReference.hasSiteScheme(url) {
@@ -31,9 +23,25 @@ extension BodyWriter {
             open.append(" title=\""); HTML.appendEscaped(node.title, to: &open); open.append("\"")
         }
         open.append(">")
-        out.append(contentsOf: open)
-        openLinks.append((open, nil))
+        openInline(open, close: Array("</a>".utf8), isLink: true)
     }
+
+    mutating func openInline(_ tag: [UInt8], close: [UInt8], isLink: Bool = false) {
+        out.append(contentsOf: tag)
+        openInlines.append((tag, close, isLink, nil))
+    }
+
+    /// A note reference inside the element closed and reopened it; an empty reopening is dropped.
+    mutating func closeInline() {
+        guard let open = openInlines.popLast() else { return }
+        if let reopened = open.reopenedAt, reopened + open.tag.count == out.count {
+            out.removeLast(open.tag.count)
+        } else {
+            out.append(contentsOf: open.close)
+        }
+    }
+
+    var insideLink: Bool { openInlines.contains { $0.isLink } }
 
     var currentSection: String { sectionStack.isEmpty ? "" : sections[sections.count - 1].anchor }
 
@@ -74,7 +82,7 @@ extension BodyWriter {
     /// Escaped text, with known indicator codes linked, except in headings and links.
     mutating func writeMentioning(_ text: UnsafeBufferPointer<UInt8>) {
         guard !text.isEmpty else { return }
-        guard headingDepth == 0, openLinks.isEmpty else { HTML.appendEscaped(text, to: &out); return }
+        guard headingDepth == 0, !insideLink else { HTML.appendEscaped(text, to: &out); return }
         let matches = options.indicators.matches(in: text)
         var cursor = 0
         for match in matches {

@@ -8,6 +8,25 @@ extension BodyWriter {
             HTML.appendEscaped(written, to: &out)
             return
         }
+        // A link (and what is open inside it) is closed around the reference and opened again
+        // after it, so no link holds another and every element stays well nested.
+        let outside = openInlines.firstIndex { $0.isLink } ?? openInlines.count
+        for element in openInlines[outside...].reversed() { out.append(contentsOf: element.close) }
+        if writingNotes.isEmpty {
+            out.append(contentsOf: noteReferenceMarkup(key))
+        } else {
+            // Inside a note: numbered and counted only if that note is shown (see writeNotes).
+            writingNotes[writingNotes.count - 1].references.append(NoteReferenceSlot(key: key, offset: out.count))
+        }
+        for index in openInlines.indices[outside...] {
+            openInlines[index].reopenedAt = out.count
+            out.append(contentsOf: openInlines[index].tag)
+        }
+    }
+
+    /// The superscript link of one reference to the note `key`, which gets its number at its
+    /// first reference and an id of its own (`fnref:N`, `fnref:N:2`…) at each.
+    mutating func noteReferenceMarkup(_ key: String) -> [UInt8] {
         let number: Int
         if let known = noteNumbers[key] {
             number = known
@@ -19,22 +38,43 @@ extension BodyWriter {
         let count = noteReferenceCounts[key, default: 0] + 1
         noteReferenceCounts[key] = count
         let digits = String(number)
-        if !openLinks.isEmpty { out.append("</a>") }
-        out.append("<sup class=\"note-ref\"><a id=\"fnref:"); out.append(contentsOf: digits.utf8)
-        if count > 1 { out.append(UInt8(ascii: ":")); out.append(contentsOf: String(count).utf8) }
-        out.append("\" href=\"#fn:"); out.append(contentsOf: digits.utf8)
-        out.append("\" aria-label=\"Note "); out.append(contentsOf: digits.utf8); out.append("\">")
-        out.append(contentsOf: digits.utf8); out.append("</a></sup>")
-        if let open = openLinks.popLast() {
-            out.append(contentsOf: open.tag)
-            openLinks.append((open.tag, out.count))
-        }
+        var markup: [UInt8] = []
+        markup.append("<sup class=\"note-ref\"><a id=\"fnref:"); markup.append(contentsOf: digits.utf8)
+        if count > 1 { markup.append(UInt8(ascii: ":")); markup.append(contentsOf: String(count).utf8) }
+        markup.append("\" href=\"#fn:"); markup.append(contentsOf: digits.utf8)
+        markup.append("\" aria-label=\"Note "); markup.append(contentsOf: digits.utf8); markup.append("\">")
+        markup.append(contentsOf: digits.utf8); markup.append("</a></sup>")
+        return markup
     }
 
+    /// The note bodies of the notes shown, with their own references in place. A note is shown
+    /// when the text refers to it, or a note shown does; references inside notes that are not
+    /// shown count for nothing, so every back link has its reference on the page.
+    mutating func resolveShownNotes() -> [String: [UInt8]] {
+        var shown: [String: [UInt8]] = [:]
+        var index = 0
+        while index < noteOrder.count {
+            let key = noteOrder[index]
+            index += 1
+            guard let body = noteBodies[key] else { continue }
+            var html: [UInt8] = []
+            html.reserveCapacity(body.html.count)
+            var cursor = 0
+            for reference in body.references {
+                html.append(contentsOf: body.html[cursor..<reference.offset])
+                html.append(contentsOf: noteReferenceMarkup(reference.key))
+                cursor = reference.offset
+            }
+            html.append(contentsOf: body.html[cursor...])
+            shown[key] = html
+        }
+        return shown
+    }
 
     /// GFM's notes: after the body, numbered by first reference, each linked back to every
     /// reference; a definition nothing refers to is not shown.
     mutating func writeNotes() {
+        let bodies = resolveShownNotes()
         for (key, location) in definedNotes where noteNumbers[key] == nil {
             diagnostics.append(.warning("note defined at line \(location.line) is never referenced; it is not shown", at: location))
         }
@@ -45,7 +85,7 @@ extension BodyWriter {
             let digits = String(index + 1)
             anchors.insert("fn:" + digits)
             out.append("<li id=\"fn:"); out.append(contentsOf: digits.utf8); out.append("\">\n")
-            var body = noteBodies[key] ?? []
+            var body = bodies[key] ?? []
             var backLinks: [UInt8] = []
             let uses = noteReferenceCounts[key, default: 1]
             for use in 1...max(uses, 1) {
@@ -69,4 +109,10 @@ extension BodyWriter {
         }
         out.append("</ol>\n</section>\n")
     }
+}
+
+/// Where a note reference met inside a note body goes in that body's HTML.
+struct NoteReferenceSlot {
+    var key: String
+    var offset: Int
 }

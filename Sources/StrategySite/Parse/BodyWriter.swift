@@ -34,8 +34,9 @@ struct BodyWriter {
 
     // Where the walk is.
     var headingDepth = 0
-    /// Open links: their start tag, and where it was last written again after a note reference.
-    var openLinks: [(tag: [UInt8], reopenedAt: Int?)] = []
+    /// Open inline elements (links, emphasis), innermost last: their start and end tags, and
+    /// where the start tag was last written again after a note reference closed them.
+    var openInlines: [(tag: [UInt8], close: [UInt8], isLink: Bool, reopenedAt: Int?)] = []
     var image: CMark.Node?
     var listWritten: [Bool] = []
     var tableCount = 0
@@ -46,8 +47,10 @@ struct BodyWriter {
 
     // Notes, by label folded to lower case as GFM matches them.
     var definedNotes: [String: SourceLocation] = [:]
-    var noteBodies: [String: [UInt8]] = [:]
-    var writingNotes: [(label: String, saved: [UInt8])] = []
+    var noteBodies: [String: (html: [UInt8], references: [NoteReferenceSlot])] = [:]
+    /// Note bodies being written, innermost last: the text around them, and the note references
+    /// met in them (number them only once the note is known to be shown).
+    var writingNotes: [(label: String, saved: [UInt8], references: [NoteReferenceSlot])] = []
     var noteNumbers: [String: Int] = [:]
     var noteOrder: [String] = []
     var noteReferenceCounts: [String: Int] = [:]
@@ -108,9 +111,9 @@ struct BodyWriter {
         case .htmlInline:
             break
         case .emphasis:
-            out.append(entering ? "<em>" : "</em>")
+            if entering { openInline(Array("<em>".utf8), close: Array("</em>".utf8)) } else { closeInline() }
         case .strong:
-            out.append(entering ? "<strong>" : "</strong>")
+            if entering { openInline(Array("<strong>".utf8), close: Array("</strong>".utf8)) } else { closeInline() }
         case .link:
             visitLink(entering, node)
         case .image:
@@ -177,10 +180,10 @@ struct BodyWriter {
     mutating func visitItem(_ entering: Bool, _ node: CMark.Node) {
         if let label = noteLabel(of: node) {
             if entering {
-                writingNotes.append((label.lowercased(), out))
+                writingNotes.append((label.lowercased(), out, []))
                 out = []
-            } else if let (key, saved) = writingNotes.popLast() {
-                if noteBodies[key] == nil { noteBodies[key] = out }
+            } else if let (key, saved, references) = writingNotes.popLast() {
+                if noteBodies[key] == nil { noteBodies[key] = (out, references) }
                 out = saved
             }
             collectBreak()

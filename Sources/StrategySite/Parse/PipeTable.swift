@@ -70,8 +70,9 @@ struct PipeTable {
             guard !cell.isEmpty else { return nil }
             let left = line[cell.lowerBound] == UInt8(ascii: ":")
             let right = line[cell.upperBound - 1] == UInt8(ascii: ":")
-            let dashes = line[(cell.lowerBound + (left ? 1 : 0))..<(cell.upperBound - (right ? 1 : 0))]
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
+            // A cell that is only `:` has its one byte as both ends: no dashes, no delimiter.
+            let lower = cell.lowerBound + (left ? 1 : 0), upper = cell.upperBound - (right ? 1 : 0)
+            guard lower < upper, line[lower..<upper].allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
             alignments.append(left && right ? .center : left ? .left : right ? .right : .none)
         }
         return alignments
@@ -106,7 +107,9 @@ struct PipeTable {
         var boundaries: [Int] = []
         var index = start
         while index < end {
-            if line[index] == UInt8(ascii: "\\") { index += 2; continue }
+            // `\|` is a pipe in the cell even after another backslash (`a\\|b` is one cell, as
+            // in cmark-gfm); no other backslash hides the byte after it.
+            if line[index] == UInt8(ascii: "\\"), index + 1 < end, line[index + 1] == UInt8(ascii: "|") { index += 2; continue }
             if line[index] == UInt8(ascii: "|") { boundaries.append(index) }
             index += 1
         }
