@@ -30,10 +30,38 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
     }
 
     /// `path:line:col: error: message`, the format compilers use, so editors and terminals can jump to it.
+    /// A value or file name can hold any character; each line printed here is one line on the
+    /// terminal, and none can move the cursor or change colours (see ``escaped(_:)``).
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
-        if let hint { text += "\n  hint: \(hint)" }
+        var text = "\(Self.escaped(location.description)): \(severity.rawValue): \(Self.escaped(message))"
+        if let hint { text += "\n  hint: \(Self.escaped(hint))" }
         return text
+    }
+
+    /// `text` with every control character (C0, DEL, C1), line or paragraph separator and
+    /// bidirectional override written as an escape: `\n`, `\r`, `\t`, `\x1B`, `\u{2028}`.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else { result.unicodeScalars.append(scalar); continue }
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += scalar.value < 0x100 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex : "\\u{\(hex)}"
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

@@ -86,9 +86,39 @@ public struct Linker: Sendable {
             if indicator.parent == indicator.id {
                 diagnostics.append(.error("indicator '\(indicator.id)' cannot be its own parent", at: indicator.referenceLocations["parent"]?.first?.location ?? indicator.location))
             }
+            for (id, location) in indicator.referenceLocations["related"] ?? [] where id == indicator.id {
+                diagnostics.append(.error("indicator '\(id)' cannot be related to itself", at: location, hint: "'related' names the same idea in other indicators"))
+            }
             for (id, location) in indicator.referenceLocations["strategy"] ?? [] where !strategies.isEmpty && !id.isEmpty && !strategies.contains(id) {
                 diagnostics.append(.error("unknown strategy '\(id)'", at: location, hint: "strategies in site.yml: \(source.config.strategies.map(\.id).joined(separator: ", "))"))
             }
+        }
+        checkParentCycles(source.indicators, &diagnostics)
+    }
+
+    /// Each cycle of two or more indicators through `parent` is one error, at the `parent`
+    /// of its first member in the file. Every indicator is walked once, so this is linear.
+    static func checkParentCycles(_ indicators: [Indicator], _ diagnostics: inout [Diagnostic]) {
+        var byID: [String: Indicator] = [:]
+        for indicator in indicators where byID[indicator.id] == nil { byID[indicator.id] = indicator }
+        enum Mark { case walking, done }
+        var marks: [String: Mark] = [:]
+        for start in indicators where marks[start.id] == nil {
+            var path: [Indicator] = []
+            var current: Indicator? = start
+            while let indicator = current, marks[indicator.id] == nil {
+                marks[indicator.id] = .walking
+                path.append(indicator)
+                current = indicator.parent.flatMap { byID[$0] }
+            }
+            if let repeated = current, marks[repeated.id] == .walking, let first = path.firstIndex(where: { $0.id == repeated.id }), path.count - first > 1 {
+                let cycle = path[first...]
+                let reported = cycle.min { $0.location < $1.location } ?? repeated
+                let names = cycle.map { "'\($0.id)'" } + ["'\(repeated.id)'"]
+                diagnostics.append(.error("indicators \(names.joined(separator: " → ")) are each other's parents", at: reported.referenceLocations["parent"]?.first?.location ?? reported.location,
+                                          hint: "a parent is the PSA or group an indicator sits under; one of them must not have a parent"))
+            }
+            for indicator in path { marks[indicator.id] = .done }
         }
     }
 }

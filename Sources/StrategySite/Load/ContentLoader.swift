@@ -92,8 +92,9 @@ public struct ContentLoader: Sendable {
             }
             let slug = String(name.dropLast(3))
             guard Identifier.isValid(slug) else {
+                let suggestion = Identifier.suggestion(for: slug)
                 diagnostics.append(.error("invalid document file name '\(name)': use lower-case letters, digits and single hyphens",
-                                          at: SourceLocation(path: path), hint: "for example '\(Slugger.slug(slug)).md'"))
+                                          at: SourceLocation(path: path), hint: suggestion.map { "for example '\($0).md'" }))
                 continue
             }
             if let problem = linkLeadingOut(path, root: root) {

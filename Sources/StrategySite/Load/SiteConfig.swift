@@ -1,3 +1,5 @@
+import Yams
+
 /// `Content/site.yml`: the site's title, language, strategies in order, and the governments
 /// used to say under whom a document was published.
 public struct SiteConfig: Sendable {
@@ -40,14 +42,15 @@ public struct SiteConfig: Sendable {
         }
         var strategies: [Strategy] = []
         if let node = fields.value("strategies"), let mapping = node.mapping {
+            var seen: [String: Int] = [:]
             for (key, value) in mapping {
-                let id = key.string ?? ""
+                guard let id = strategyKey(key, yaml, seen: &seen, &diagnostics) else { continue }
                 guard let entry = yaml.fields(of: value, expecting: "a strategy", diagnostics: &diagnostics) else { continue }
                 strategies.append(Strategy.decode(id: id, entry, &diagnostics))
             }
         } else {
             diagnostics.append(.error("'strategies' must map each strategy key to its title, in order", at: fields.location(of: "strategies"),
-                                      hint: "strategies:\n    \"2010\": { title: Drug Strategy 2010 }"))
+                                      hint: "strategies: { \"2010\": { title: Drug Strategy 2010 } }"))
         }
         var governments: [Government] = []
         for entry in fields.children("governments", expecting: "a government", &diagnostics) {
@@ -55,6 +58,29 @@ public struct SiteConfig: Sendable {
         }
         return SiteConfig(title: title, language: language, description: fields.string("description", &diagnostics) ?? "",
                           baseURL: baseURL, strategies: strategies, governments: governments)
+    }
+
+    /// A strategy key names the strategy's page (`strategies/2010.html`) and ids on others
+    /// (`strategy-2010`), so it has the shape of every id: `[a-z0-9]+(-[a-z0-9]+)*`. Keys are
+    /// compared as written, so `2010:` and `"2010":` are one key written twice.
+    static func strategyKey(_ key: Node, _ yaml: YAMLDocument, seen: inout [String: Int], _ diagnostics: inout [Diagnostic]) -> String? {
+        let location = yaml.location(of: key)
+        guard let id = key.scalar?.string else {
+            diagnostics.append(.error("a strategy key must be a single value such as \"2010\", not a list or mapping", at: location))
+            return nil
+        }
+        guard Identifier.isValid(id) else {
+            diagnostics.append(.error("strategy key '\(id)' must be lower-case letters, digits and single hyphens", at: location,
+                                      hint: "for example \"2010\" or \"2010-local\""))
+            return nil
+        }
+        if let first = seen[id] {
+            diagnostics.append(.error("duplicate strategy key '\(id)': it is already set at line \(first)", at: location,
+                                      hint: "2010 and \"2010\" are the same key; keep one"))
+            return nil
+        }
+        seen[id] = location.line
+        return id
     }
 }
 

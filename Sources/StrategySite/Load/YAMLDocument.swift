@@ -10,8 +10,14 @@ struct YAMLDocument {
     let lineOffset: Int
     let root: Node?
 
-    /// Parses `text`; a syntax error becomes one diagnostic at its line and column.
+    /// Parses `text`; a syntax error, or an alias used as a key (``YAMLAliasKeys``), becomes one
+    /// diagnostic at its line and column.
     static func parse(_ text: String, path: String, lineOffset: Int = 0, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        if let key = YAMLAliasKeys.first(in: text) {
+            diagnostics.append(.error("an alias (*\(key.alias)) cannot be a mapping key", at: SourceLocation(path: path, line: key.line + lineOffset, column: key.column),
+                                      hint: "write the key itself; aliases may stand only as values"))
+            return nil
+        }
         do {
             let root = try Yams.compose(yaml: text)
             return YAMLDocument(path: path, lineOffset: lineOffset, root: root)
