@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StrategySiteTestSupport
 @testable import StrategySite
 
 /// Input a fuzzer finds: every file is read in bounded time, every key has a stated shape, and
