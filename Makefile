@@ -13,8 +13,8 @@ site: deps
 	$(SWIFT) build -c release --product strategy-site
 	$(RELEASE) build
 
-## make serve: the live preview on http://127.0.0.1:8000/ (its server, strategy-site-preview, is
-## built by the first serve, not by make site)
+## make serve: the live preview on http://127.0.0.1:8000/ (the same build as make site, which
+## includes the preview server)
 serve: deps
 	$(SWIFT) build -c release --product strategy-site
 	$(RELEASE) serve

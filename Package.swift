@@ -6,8 +6,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "strategy-site", targets: ["strategy-site"]),
-        // `strategy-site serve` runs this one; kept apart so `make site` never compiles Hummingbird.
-        .executable(name: "strategy-site-preview", targets: ["strategy-site-preview"]),
         .library(name: "StrategySite", targets: ["StrategySite"]),
     ],
     dependencies: [
@@ -19,12 +17,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // `build --zip`: one archive of the site for offline readers.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-        // The `serve` preview server (StrategySitePreview and strategy-site-preview only).
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
-        // The preview's request-head check sits in the NIO pipeline before Hummingbird's
-        // conversion to HTTPRequest (StrategySitePreview only; both come with Hummingbird).
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
-        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
+        // The `serve` preview's sockets: FlyingSocks, the non-blocking socket layer of FlyingFox
+        // (epoll/kqueue, async reads and writes, errno in its errors), without FlyingFox's HTTP
+        // server, which folds repeated headers together and has no deadline for a request head.
+        // It compiles in seconds, so `make site` builds the preview with strategy-site.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -45,36 +42,14 @@ let package = Package(
             name: "StrategySitePreview",
             dependencies: [
                 "StrategySite",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
-            ]
-        ),
-        // The options `strategy-site` and `strategy-site-preview` share, so `serve` means the same in both.
-        .target(
-            name: "StrategySiteCommandLine",
-            dependencies: [
-                "StrategySite",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
             name: "strategy-site",
             dependencies: [
                 "StrategySite",
-                "StrategySiteCommandLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        // The preview server's executable: Hummingbird and SwiftNIO are linked here only.
-        .executableTarget(
-            name: "strategy-site-preview",
-            dependencies: [
-                "StrategySite",
                 "StrategySitePreview",
-                "StrategySiteCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

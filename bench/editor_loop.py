@@ -204,7 +204,7 @@ def main():
     source.add_argument("--documents", type=int, help="generate a bench/corpus.py corpus of this many documents")
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "strategy-site"),
-                        help="strategy-site (its serve runs strategy-site-preview, beside it)")
+                        help="strategy-site, whose serve is timed")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="strategy-site-editor-")
     try:

@@ -93,10 +93,6 @@ def build_binaries(skip, binary=None, bench_binary=None):
     if not skip:
         log("building strategy-site (release)…")
         subprocess.run(["swift", "build", "-c", "release", "--product", "strategy-site"], cwd=ROOT, check=True)
-    if not skip:
-        # `serve` runs strategy-site-preview from beside strategy-site (the editor-loop timing).
-        log("building strategy-site-preview (release)…")
-        subprocess.run(["swift", "build", "-c", "release", "--product", "strategy-site-preview"], cwd=ROOT, check=True)
     bench = None
     if not skip:
         log("building strategy-site-bench (release)…")

@@ -1,41 +1,37 @@
 import Foundation
-import HTTPTypes
-import Hummingbird
-import ServiceLifecycle
 import StrategySite
 
 /// Answers every request from the site held in memory: no path from a URL ever reaches the
 /// file system.
-struct PreviewResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
-
+struct PreviewResponder: Sendable {
     let site: ServedSite
     let hub: EventHub
-    let address: BoundAddress
+    let hostCheck: HostCheck
 
-    func respond(to request: Request, context: Context) async throws -> Response {
-        let response = handle(request)
-        return request.method == .head ? response.createHeadResponse() : response
-    }
-
-    func handle(_ request: Request) -> Response {
-        if let reason = request.headers[Self.refused] {
-            return Self.text(.badRequest, "400 Bad Request: \(reason)\n")
+    /// The answer to `head`. For HEAD it is the GET's (its `Content-Length` included); the
+    /// connection leaves the body out.
+    func respond(to head: RequestHead) -> PreviewResponse {
+        let authority: String?, target: String
+        switch RequestHeadCheck.judge(head, check: hostCheck) {
+        case .refuse(let reason):
+            return Self.text(400, "400 Bad Request: \(reason)\n")
+        case .accept(let named, let origin):
+            (authority, target) = (named, origin)
         }
-        guard let check = address.hostCheck, check.allows(request.head.authority) else {
-            return Self.text(.forbidden, "403 Forbidden: this preview answers only requests for 127.0.0.1, localhost or the address it listens on.\n")
+        guard hostCheck.allows(authority) else {
+            return Self.text(403, "403 Forbidden: this preview answers only requests for 127.0.0.1, localhost or the address it listens on.\n")
         }
-        guard request.method == .get || request.method == .head else {
-            var response = Self.text(.methodNotAllowed, "405 Method Not Allowed\n")
-            response.headers[.allow] = "GET, HEAD"
+        guard head.method == "GET" || head.method == "HEAD" else {
+            var response = Self.text(405, "405 Method Not Allowed\n")
+            response.headers.append(("Allow", "GET, HEAD"))
             return response
         }
-        switch RequestTarget(request.head.path ?? "/") {
-        case .refused(let code, let reason):
-            let status: HTTPResponse.Status = code == 404 ? .notFound : .badRequest
-            return Self.text(status, "\(status.code) \(status.reasonPhrase): \(reason)\n")
+        switch RequestTarget(target) {
+        case .refused(let status, let reason):
+            return Self.text(status, "\(status) \(PreviewResponse.reason(for: status)): \(reason)\n")
         case .events:
-            return events()
+            return PreviewResponse(status: 200, headers: [("Content-Type", "text/event-stream; charset=utf-8"), ("Cache-Control", "no-store")],
+                                   body: .events(hub))
         case .file(let path):
             return file(path)
         }
@@ -43,15 +39,15 @@ struct PreviewResponder: HTTPResponder {
 
     // MARK: Files
 
-    func file(_ requested: String) -> Response {
+    func file(_ requested: String) -> PreviewResponse {
         let path = requested.isEmpty || requested.hasSuffix("/") ? requested + "index.html" : requested
         if let bytes = site.file(at: path) {
-            return Self.bytes(.ok, bytes, type: Self.contentType(of: path))
+            return Self.bytes(200, bytes, type: Self.contentType(of: path))
         }
         if site.file(at: path + "/index.html") != nil {
-            var response = Self.text(.movedPermanently, "Moved to /\(path)/\n")
+            var response = Self.text(301, "Moved to /\(path)/\n")
             let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-            response.headers[.location] = "/" + encoded + "/"
+            response.headers.append(("Location", "/" + encoded + "/"))
             return response
         }
         guard site.file(at: SitePaths.home) != nil else { return unbuilt() }
@@ -64,13 +60,13 @@ struct PreviewResponder: HTTPResponder {
                 html = html.replacingOccurrences(of: "href=\"#", with: "href=\"\(here)#")
                 if let head = html.range(of: "<head>") { html.replaceSubrange(head, with: "<head>\n<base href=\"/\">") }
             }
-            return Self.bytes(.notFound, Data(html.utf8), type: "text/html; charset=utf-8")
+            return Self.bytes(404, Data(html.utf8), type: "text/html; charset=utf-8")
         }
-        return Self.text(.notFound, "404 Not Found\n")
+        return Self.text(404, "404 Not Found\n")
     }
 
     /// No build has succeeded yet: say so, with the errors, on a page that reloads when fixed.
-    func unbuilt() -> Response {
+    func unbuilt() -> PreviewResponse {
         let errors = site.lastDiagnostics.filter { $0.severity == .error }
         let html = """
             <!DOCTYPE html>
@@ -85,45 +81,17 @@ struct PreviewResponder: HTTPResponder {
             </html>
 
             """
-        return Self.bytes(.serviceUnavailable, Data(html.utf8), type: "text/html; charset=utf-8")
-    }
-
-    // MARK: Events
-
-    func events() -> Response {
-        let hub = self.hub
-        var headers = HTTPFields()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            let (id, events) = hub.subscribe()
-            defer { hub.unsubscribe(id) }
-            try await writer.write(ByteBuffer(string: "retry: 1000\n: connected\n\n"))
-            try await withGracefulShutdownHandler {
-                for await event in events {
-                    try await writer.write(ByteBuffer(string: EventHub.encode(event)))
-                }
-            } onGracefulShutdown: {
-                hub.unsubscribe(id)
-            }
-            try await writer.finish(nil)
-        })
+        return Self.bytes(503, Data(html.utf8), type: "text/html; charset=utf-8")
     }
 
     // MARK: Responses
 
-    static let noSniff = HTTPField.Name("X-Content-Type-Options")!
-    static let refused = HTTPField.Name(RequestHeadCheck.refusalHeader)!
-
-    static func bytes(_ status: HTTPResponse.Status, _ data: Data, type: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.cacheControl] = "no-store"
-        headers[noSniff] = "nosniff"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    static func bytes(_ status: Int, _ data: Data, type: String) -> PreviewResponse {
+        PreviewResponse(status: status, headers: [("Content-Type", type), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")],
+                        body: .bytes(data))
     }
 
-    static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
+    static func text(_ status: Int, _ text: String) -> PreviewResponse {
         bytes(status, Data(text.utf8), type: "text/plain; charset=utf-8")
     }
 
@@ -146,23 +114,5 @@ struct PreviewResponder: HTTPResponder {
         let name = path.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }
         return contentTypes[name[name.index(after: dot)...].lowercased()] ?? "application/octet-stream"
-    }
-}
-
-/// The address the server listens on, known once it is bound (the port may be 0 until then).
-final class BoundAddress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var check: HostCheck?
-
-    var hostCheck: HostCheck? {
-        lock.lock()
-        defer { lock.unlock() }
-        return check
-    }
-
-    func bind(host: String, port: Int) {
-        lock.lock()
-        check = HostCheck(boundHost: host, port: port)
-        lock.unlock()
     }
 }

@@ -1,14 +1,13 @@
+import Dispatch
+import FlyingSocks
 import Foundation
-import Hummingbird
-import HummingbirdCore
-import NIOCore
-import Logging
-import ServiceLifecycle
 import StrategySite
+import Synchronization
 
-/// `strategy-site serve`: builds the site in memory, serves it with Hummingbird, watches
-/// `Content/` and `Templates/`, rebuilds what a change affects and tells open pages to reload
-/// (or shows them the errors, while the last good site goes on being served).
+/// `strategy-site serve`: builds the site in memory, serves it over HTTP/1.1 on FlyingSocks'
+/// non-blocking sockets, watches `Content/` and `Templates/`, rebuilds what a change affects and
+/// tells open pages to reload (or shows them the errors, while the last good site goes on being
+/// served).
 public struct PreviewServer: Sendable {
     /// Where the server's messages go: progress to `info`, diagnostics to `problem`.
     public struct Log: Sendable {
@@ -43,7 +42,7 @@ public struct PreviewServer: Sendable {
     /// The site in memory; its pages end with ``ReloadScript/html``.
     public let site: ServedSite
     public let hub = EventHub()
-    let stopFlag = StopFlag()
+    let stopSignal = StopSignal()
     let reported = ReportedDiagnostics()
 
     public init(options: SiteBuilder.Options, host: String = "127.0.0.1", port: Int = 8000, log: Log = .standard) {
@@ -54,10 +53,14 @@ public struct PreviewServer: Sendable {
         site = ServedSite(options: options, bodyEnd: ReloadScript.html)
     }
 
-    /// Builds the site, then serves it until the task is cancelled or, with `handleSignals`, until
-    /// SIGINT or SIGTERM, which shut down gracefully (open event streams are ended).
-    /// `onRunning` gets the port the server listens on (useful with port 0).
+    /// Builds the site, then serves it until ``stop()``, the task's cancellation or, with
+    /// `handleSignals`, SIGINT or SIGTERM, which end the open event streams and then the server.
+    /// `onRunning` gets the port the server listens on (useful with port 0). Throws
+    /// ``ServeFailure`` when it cannot listen.
     public func run(handleSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        // The port is taken first, so a port in use is said at once, not after the first build.
+        let listening = try ListeningSocket.open(host: host, port: port)
+        defer { listening.close() }
         // Watching starts before the first build, so saves made during it are not lost.
         let (feed, fallback) = makeChangeFeed(directories: [options.contentDirectory, options.templatesDirectory],
                                               pollInterval: pollInterval, debounce: debounce)
@@ -67,40 +70,92 @@ public struct PreviewServer: Sendable {
         let diagnostics = await Self.background { site.buildAll() }
         report(diagnostics, succeeded: !diagnostics.hasErrors, summary: "Built the site in \(Self.milliseconds(since: start)) ms.")
 
-        let address = BoundAddress()
-        let host = self.host
-        var logger = Logger(label: "strategy-site.serve")
-        logger.logLevel = .warning
-        let idle = TimeAmount.nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
-        let app = Application(
-            responder: PreviewResponder(site: site, hub: hub, address: address),
-            server: HTTPServerBuilder { responder in
-                PreviewChannel(http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idle)), address: address)
-            },
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                address.bind(host: host, port: port)
-                await onRunning(port)
-            },
-            logger: logger
-        )
-        // Shutdown runs in reverse: the watcher first, which ends the event streams, then the server.
-        let watcherService = WatcherService(server: self, feed: feed)
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [
-                .init(service: app),
-                .init(service: watcherService, successTerminationBehavior: .gracefullyShutdownGroup),
-            ],
-            gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
-            logger: logger
-        ))
-        try await group.run()
+        let pool = Self.socketPool()
+        let listener: AsyncSocket
+        do {
+            try await pool.prepare()
+            listener = try AsyncSocket(socket: listening.socket, pool: pool)
+        } catch {
+            throw ServeFailure.cannotListen(reason: "\(error)")
+        }
+        let responder = PreviewResponder(site: site, hub: hub, hostCheck: HostCheck(boundHost: host, port: listening.port))
+        let signals = handleSignals ? Self.stopOnSignals(stopSignal) : []
+        defer { Self.restoreSignals(signals) }
+        await onRunning(listening.port)
+
+        let watcher = WatcherService(server: self, feed: feed)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            // The pool runs until everything that reads or writes a socket has finished.
+            group.addTask { try await pool.run() }
+            group.addTask {
+                await withDiscardingTaskGroup { services in
+                    services.addTask { await watcher.run() }
+                    services.addTask { await self.accept(on: listener, responder: responder) }
+                    await self.stopSignal.wait()
+                    // The event streams end first, so open pages see their stream end cleanly;
+                    // then no more connections are taken and idle ones are closed.
+                    self.hub.close()
+                    services.cancelAll()
+                }
+            }
+            _ = try await group.next()
+            group.cancelAll()
+        }
     }
 
-    /// Shuts a running server down gracefully, as Ctrl-C does (within a quarter of a second).
+    /// Shuts a running server down gracefully, as Ctrl-C does.
     public func stop() {
-        stopFlag.set()
+        stopSignal.trigger()
+    }
+
+    /// Takes connections until cancelled, each served by a task of its own.
+    func accept(on listener: AsyncSocket, responder: PreviewResponder) async {
+        let idleTimeout = self.idleTimeout
+        await withDiscardingTaskGroup { connections in
+            while !Task.isCancelled {
+                do {
+                    let client = try await listener.accept()
+                    ListeningSocket.keepFromChildren(client.socket)
+                    connections.addTask { await PreviewConnection(socket: client, responder: responder, idleTimeout: idleTimeout).run() }
+                } catch is CancellationError {
+                    break
+                } catch SocketError.disconnected {
+                    break
+                } catch {
+                    // Out of file descriptors, or a connection reset before it was taken: go on shortly.
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        }
+    }
+
+    /// The readiness mechanism of this system: epoll on Linux, kqueue on Apple's systems.
+    static func socketPool() -> some AsyncSocketPool {
+        #if canImport(Darwin)
+        return .kQueue()
+        #elseif os(Linux)
+        return .ePoll()
+        #else
+        return .poll()
+        #endif
+    }
+
+    /// SIGINT and SIGTERM stop the server instead of ending the process.
+    static func stopOnSignals(_ stop: StopSignal) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.trigger() }
+            source.resume()
+            return source
+        }
+    }
+
+    static func restoreSignals(_ sources: [any DispatchSourceSignal]) {
+        for source in sources {
+            source.cancel()
+            signal(Int32(source.handle), SIG_DFL)
+        }
     }
 
     // MARK: Rebuilding
@@ -162,26 +217,47 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// Set once, read by the watcher loop.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
+/// Set once, by ``PreviewServer/stop()``, a signal or cancellation; the server waits for it.
+final class StopSignal: Sendable {
+    private let state = Mutex<(stopped: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+
+    var isSet: Bool { state.withLock { $0.stopped } }
+
+    func trigger() {
+        let waiting = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.stopped = true
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+
+    /// Returns once triggered; a cancelled wait triggers it.
+    func wait() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let stopped = state.withLock { state in
+                    if !state.stopped { state.waiting.append(continuation) }
+                    return state.stopped
+                }
+                if stopped { continuation.resume() }
+            }
+        } onCancel: {
+            trigger()
+        }
+    }
 }
 
 /// The diagnostics last printed, so unchanged warnings are not printed again.
-final class ReportedDiagnostics: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: [Diagnostic]?
+final class ReportedDiagnostics: Sendable {
+    private let last = Mutex<[Diagnostic]?>(nil)
 
     /// Stores `diagnostics`; returns whether they differ from the last ones.
     @discardableResult
     func replace(_ diagnostics: [Diagnostic]) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        let changed = last != diagnostics
-        last = diagnostics
-        return changed
+        last.withLock { last in
+            defer { last = diagnostics }
+            return last != diagnostics
+        }
     }
 }

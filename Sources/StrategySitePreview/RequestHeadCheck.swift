@@ -1,69 +1,41 @@
 import Foundation
-import NIOCore
-import NIOHTTP1
 
-/// Looks at each request's head as it was written, before it becomes an `HTTPRequest`, to
-/// refuse what that conversion would hide.
+/// Decides, from a request's head as it was written, which server the request names, or why it
+/// must be refused.
 ///
-/// The conversion keeps the first `Host` header and drops the scheme and authority of an
-/// absolute-form target (`GET http://evil.example/ HTTP/1.1`), so the responder would answer
-/// such a request as if it were for this server. HTTP says a server must answer 400 to a
-/// request with several `Host` headers, and must take the authority of an absolute-form target
-/// in place of `Host`. This handler does both: a refused request carries ``refusalHeader``
-/// (any such header from the client is removed first) and the responder answers 400 with its
-/// reason; an accepted absolute-form target's authority replaces `Host`, so ``HostCheck``
-/// judges the server the request really names.
-final class RequestHeadCheck: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-
-    /// Set on requests the responder must refuse with 400; its value is the reason.
-    static let refusalHeader = "x-strategy-site-refused"
-
-    let address: BoundAddress
-
-    init(address: BoundAddress) {
-        self.address = address
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard case .head(var head) = unwrapInboundIn(data) else {
-            context.fireChannelRead(data)
-            return
-        }
-        head.headers.remove(name: Self.refusalHeader)
-        switch Self.judge(target: head.uri, hosts: head.headers["Host"], check: address.hostCheck) {
-        case .accept:
-            break
-        case .useAuthority(let authority):
-            head.headers.replaceOrAdd(name: "Host", value: authority)
-        case .refuse(let reason):
-            head.headers.replaceOrAdd(name: Self.refusalHeader, value: reason)
-        }
-        context.fireChannelRead(wrapInboundOut(.head(head)))
-    }
-
+/// HTTP says a server must answer 400 to a request with several `Host` headers, and must take
+/// the authority of an absolute-form target (`GET http://127.0.0.1:8000/ HTTP/1.1`) in place of
+/// `Host`. So a request for another server written in absolute form is refused here, whatever
+/// its `Host` says, and one for this server is answered for the target's authority, with the
+/// target's path. ``HostCheck`` then judges the authority the verdict names.
+enum RequestHeadCheck {
     enum Verdict: Equatable {
-        case accept
-        /// An absolute-form target for this server: its authority stands in for `Host`.
-        case useAuthority(String)
+        /// Answer it: `authority` is the server the request names (nil if it names none), `target`
+        /// the origin-form target to serve (`/`, `/a.html?x=1`; unchanged when not absolute-form).
+        case accept(authority: String?, target: String)
+        /// Answer 400 with this reason.
         case refuse(String)
     }
 
-    static func judge(target: String, hosts: [String], check: HostCheck?) -> Verdict {
+    static func judge(_ head: RequestHead, check: HostCheck) -> Verdict {
+        judge(target: head.target, hosts: head.values(of: "host"), check: check)
+    }
+
+    static func judge(target: String, hosts: [String], check: HostCheck) -> Verdict {
         if hosts.count > 1 { return .refuse("a request may carry only one Host header") }
-        guard !target.hasPrefix("/"), target != "*" else { return .accept }
+        guard !target.hasPrefix("/"), target != "*" else { return .accept(authority: hosts.first, target: target) }
         guard let components = URLComponents(string: target), let scheme = components.scheme?.lowercased() else {
-            return .accept // not absolute-form; RequestTarget refuses it
+            return .accept(authority: hosts.first, target: target) // not absolute-form; RequestTarget refuses it
         }
         guard scheme == "http", let host = components.host, !host.isEmpty,
               components.user == nil, components.password == nil else {
             return .refuse("this preview serves only http:// targets for itself")
         }
         let authority = (host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host) + (components.port.map { ":\($0)" } ?? "")
-        guard let check, check.allows(authority) else {
+        guard check.allows(authority) else {
             return .refuse("the request target names another server (\(authority)); this preview answers only for itself")
         }
-        return .useAuthority(authority)
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        return .accept(authority: authority, target: path + (components.percentEncodedQuery.map { "?" + $0 } ?? ""))
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import StrategySite
-import StrategySiteCommandLine
 
 extension StrategySiteCommand {
     struct Build: ParsableCommand {

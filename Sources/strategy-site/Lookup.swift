@@ -1,6 +1,5 @@
 import ArgumentParser
 import StrategySite
-import StrategySiteCommandLine
 
 extension StrategySiteCommand {
     struct Lookup: ParsableCommand {

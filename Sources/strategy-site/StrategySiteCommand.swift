@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
 import StrategySite
-import StrategySiteCommandLine
 
 @main
-struct StrategySiteCommand: ParsableCommand {
+struct StrategySiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strategy-site",
         abstract: "Build the drug strategy site from Content/ and Templates/ into Output/.",
@@ -12,7 +11,7 @@ struct StrategySiteCommand: ParsableCommand {
     )
 
     /// Usage errors exit 2, as the README promises; ArgumentParser's default is 64.
-    static func main() {
-        UsageExit.main(StrategySiteCommand.self)
+    static func main() async {
+        await UsageExit.main(StrategySiteCommand.self)
     }
 }

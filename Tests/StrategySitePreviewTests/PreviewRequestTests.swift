@@ -37,21 +37,65 @@ import StrategySite
                 #expect(reply.status == 400, "\(hosts) gave \(reply.status)")
                 #expect(reply.text.contains("only one Host header"))
             }
-            // A client cannot set the refusal mark itself to confuse the responder.
-            let request = "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(RequestHeadCheck.refusalHeader): x\r\nConnection: close\r\n\r\n"
+            // Host written in any case is still one header of that name.
+            let request = "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nhOST: evil.example\r\nConnection: close\r\n\r\n"
             let raw = try await RawHTTP.onThread { try RawHTTP.exchange(port: port, request: request) }
-            #expect(try RawHTTP.parse(raw, method: "GET").status == 200)
+            #expect(try RawHTTP.parse(raw, method: "GET").status == 400)
         }
     }
 
     @Test func verdicts() {
         let check = HostCheck(boundHost: "127.0.0.1", port: 8000)
-        #expect(RequestHeadCheck.judge(target: "/", hosts: ["127.0.0.1:8000"], check: check) == .accept)
-        #expect(RequestHeadCheck.judge(target: "http://LOCALHOST:8000/x", hosts: [], check: check) == .useAuthority("LOCALHOST:8000"))
-        #expect(RequestHeadCheck.judge(target: "http://[::1]:8000/", hosts: [], check: check) == .useAuthority("[::1]:8000"))
-        #expect(RequestHeadCheck.judge(target: "http://evil.example/", hosts: ["127.0.0.1:8000"], check: check) != .accept)
-        #expect(RequestHeadCheck.judge(target: "/", hosts: ["a", "b"], check: check) != .accept)
-        #expect(RequestHeadCheck.judge(target: "http://127.0.0.1:8000/", hosts: [], check: nil) != .accept)
+        #expect(RequestHeadCheck.judge(target: "/", hosts: ["127.0.0.1:8000"], check: check) == .accept(authority: "127.0.0.1:8000", target: "/"))
+        #expect(RequestHeadCheck.judge(target: "/a?b=1", hosts: [], check: check) == .accept(authority: nil, target: "/a?b=1"))
+        #expect(RequestHeadCheck.judge(target: "http://LOCALHOST:8000/x?y=1", hosts: ["evil.example"], check: check)
+                == .accept(authority: "LOCALHOST:8000", target: "/x?y=1"))
+        #expect(RequestHeadCheck.judge(target: "http://[::1]:8000", hosts: [], check: check) == .accept(authority: "[::1]:8000", target: "/"))
+        #expect(RequestHeadCheck.judge(target: "http://evil.example/", hosts: ["127.0.0.1:8000"], check: check)
+                == .refuse("the request target names another server (evil.example); this preview answers only for itself"))
+        #expect(RequestHeadCheck.judge(target: "/", hosts: ["a", "b"], check: check) == .refuse("a request may carry only one Host header"))
+        #expect(RequestHeadCheck.judge(target: "https://127.0.0.1:8000/", hosts: [], check: check) == .refuse("this preview serves only http:// targets for itself"))
+    }
+
+    /// One connection carries requests one after another, or sent together (pipelined), each
+    /// answered in order; a request with a body is answered and the connection closed, as the
+    /// preview does not read bodies; a head too long or not HTTP/1.1 is refused.
+    @Test func connectionsFollowHTTP11() async throws {
+        let site = try PreviewSite()
+        try await withPreview(site) { server in
+            let port = server.port
+            let host = "Host: 127.0.0.1:\(port)\r\n"
+            let two = try await RawHTTP.onThread { () -> (String, String) in
+                let fd = try RawHTTP.connect(port: port, timeout: 10)
+                defer { close(fd) }
+                RawHTTP.send(fd, "GET /themes/ HTTP/1.1\r\n\(host)\r\n")
+                let first = RawHTTP.receiveResponse(fd)
+                RawHTTP.send(fd, "HEAD /assets/site.css HTTP/1.1\r\n\(host)\r\nGET /nothing-here HTTP/1.1\r\n\(host)Connection: close\r\n\r\n")
+                return (first, RawHTTP.receiveAll(fd))
+            }
+            #expect(two.0.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            let statuses = two.1.components(separatedBy: "\r\n").filter { $0.hasPrefix("HTTP/1.1 ") }
+            #expect(statuses == ["HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found"], "the HEAD's answer has no body: \(statuses)")
+            #expect(two.1.contains("Connection: close"))
+
+            let withBody = try await RawHTTP.onThread { () -> String in
+                let fd = try RawHTTP.connect(port: port, timeout: 10)
+                defer { close(fd) }
+                RawHTTP.send(fd, "POST / HTTP/1.1\r\n\(host)Content-Length: 30\r\n\r\nGET / HTTP/1.1\r\n\(host)\r\n")
+                return RawHTTP.receiveAll(fd)
+            }
+            #expect(withBody.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"))
+            #expect(withBody.contains("Allow: GET, HEAD\r\n"))
+            #expect(withBody.components(separatedBy: "HTTP/1.1 ").count == 2, "the body is never read as a request")
+
+            let long = "GET / HTTP/1.1\r\n\(host)X-Long: \(String(repeating: "a", count: 20_000))\r\n\r\n"
+            let tooLong = try RawHTTP.parse(try await RawHTTP.onThread { try RawHTTP.exchange(port: port, request: long) }, method: "GET")
+            #expect(tooLong.status == 431)
+            let version = try RawHTTP.parse(try await RawHTTP.onThread {
+                try RawHTTP.exchange(port: port, request: "GET / HTTP/2.0\r\n\(host)\r\n")
+            }, method: "GET")
+            #expect(version.status == 505)
+        }
     }
 
     /// A client that sends part of a request and then nothing (slowloris) is cut off after the

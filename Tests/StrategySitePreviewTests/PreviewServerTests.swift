@@ -252,4 +252,37 @@ import StrategySite
         #expect(serve.process.terminationStatus == 0)
         #expect(printed.contains("Stopped."))
     }
+
+    /// The server is part of strategy-site: a copy of the executable alone, outside any checkout, serves.
+    @Test(.enabled(if: executable != nil, "needs the strategy-site executable built"))
+    func aCopyOfTheExecutableAloneServes() async throws {
+        let site = try PreviewSite()
+        let copy = site.root.appendingPathComponent("strategy-site")
+        try FileManager.default.copyItem(atPath: Self.executable ?? "", toPath: copy.path)
+        let serve = try ServeProcess(executable: copy.path,
+                                     arguments: ["serve", "--content", site.content, "--templates", site.templates, "--port", "0"])
+        let port = try await serve.port()
+        let home = try await RawHTTP.request(port: port, target: "/", host: "127.0.0.1:\(port)")
+        #expect(home.status == 200)
+        #expect(home.text.contains("/__strategy-site/events"))
+        _ = try await serve.interrupt()
+        #expect(serve.process.terminationStatus == 0)
+    }
+
+    /// A port another program listens on is named in one line, with what to do; exit status 1.
+    @Test(.enabled(if: executable != nil, "needs the strategy-site executable built"))
+    func aPortInUseIsSaidSo() async throws {
+        let site = try PreviewSite()
+        try await withPreview(site) { running in
+            let serve = try ServeProcess(executable: Self.executable ?? "",
+                                         arguments: ["serve", "--content", site.content, "--templates", site.templates,
+                                                     "--port", String(running.port)])
+            try await eventually("the process to exit") { !serve.process.isRunning }
+            #expect(serve.process.terminationStatus == 1)
+            try await eventually("the message") { serve.errors.lines.joined().contains("is in use") }
+            let errors = serve.errors.lines.joined()
+            #expect(errors.hasSuffix("error: could not serve on 127.0.0.1:\(running.port): port \(running.port) is in use; pass another --port, or --port 0 for any free one\n"),
+                    "\(errors)")
+        }
+    }
 }

@@ -145,6 +145,16 @@ enum RawHTTP {
         let fd = try connect(port: port)
         defer { close(fd) }
         send(fd, request)
+        return receiveData(fd)
+    }
+
+    /// Everything until the server closes the connection, as text.
+    static func receiveAll(_ fd: Int32) -> String {
+        String(decoding: receiveData(fd), as: UTF8.self)
+    }
+
+    /// Everything until the server closes the connection.
+    static func receiveData(_ fd: Int32) -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -153,6 +163,22 @@ enum RawHTTP {
             data.append(contentsOf: buffer[0..<count])
         }
         return data
+    }
+
+    /// One response with a body of `Content-Length` bytes, on a connection left open.
+    static func receiveResponse(_ fd: Int32) -> String {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let end = data.range(of: Data("\r\n\r\n".utf8)),
+               let reply = try? parse(data, method: "GET"), let length = reply.header("content-length").flatMap(Int.init),
+               data.count - end.upperBound >= length {
+                return String(decoding: data, as: UTF8.self)
+            }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { return String(decoding: data, as: UTF8.self) }
+            data.append(contentsOf: buffer[0..<count])
+        }
     }
 
     static func parse(_ raw: Data, method: String) throws -> HTTPReply {

@@ -91,27 +91,12 @@ struct CommandLineTests {
         #expect(try run(["lookup", "zebra", "--content", "Content"], in: site.root).status == 1)
     }
 
-    @Test func serveUsageErrorsExitTwoAndHelpNamesThePreview() throws {
+    @Test func serveUsageErrorsExitTwoAndHelpSaysWhatItServes() throws {
         let site = try TemporarySite(copying: "themes-site")
         #expect(try run(["serve", "--port", "70000"], in: site.root).status == 2)
         let help = try run(["serve", "--help"], in: site.root)
         #expect(help.status == 0)
         #expect(help.output.contains("--port <port>") && help.output.contains("--host <address>") && help.output.contains("--content <dir>"))
-        #expect(help.output.contains("strategy-site-preview"))
-    }
-
-    /// Outside a checkout (a copy of the binary alone) `serve` cannot build the preview, and says how.
-    @Test func serveWithoutThePreviewExplainsAndExitsOne() throws {
-        let site = try TemporarySite(copying: "themes-site")
-        let original = try #require(Self.executable, "strategy-site not built next to the tests")
-        let folder = site.root.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let copy = folder.appendingPathComponent("strategy-site")
-        try FileManager.default.copyItem(at: original, to: copy)
-        let result = try run(["serve", "--port", "0", "--templates", Repository.templates], in: site.root, executable: copy)
-        #expect(result.status == 1)
-        #expect(result.errors.hasPrefix("error: strategy-site-preview is not beside strategy-site (in \(folder.resolvingSymlinksInPath().path))"))
-        #expect(result.errors.contains("swift build -c release --product strategy-site-preview"))
-        #expect(result.output.isEmpty)
+        #expect(help.output.contains("The preview answers only requests addressed to 127.0.0.1, localhost"))
     }
 }

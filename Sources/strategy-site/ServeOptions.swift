@@ -1,9 +1,8 @@
 import ArgumentParser
 
-/// The options of `strategy-site serve`, which `strategy-site-preview` takes too: `serve` hands
-/// them on unchanged, so its `--help` and the preview's accept the same things.
+/// The options of `strategy-site serve`.
 public struct ServeOptions: ParsableArguments {
-    /// What `serve` does, for both commands' help.
+    /// What `serve` does, for its help.
     public static let abstract = "Preview the site locally and reload open pages when Content/ or Templates/ change."
     public static let discussion = """
         Builds the site in memory (nothing is written to the output folder) and serves it at \
@@ -29,10 +28,5 @@ public struct ServeOptions: ParsableArguments {
     public func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
-    }
-
-    /// The same options as arguments, to hand to the preview executable.
-    public func arguments(site: SiteOptions) -> [String] {
-        ["--content", site.content, "--templates", site.templates, "--port", String(port), "--host", host]
     }
 }
