@@ -67,6 +67,8 @@ public struct SectionIndex: Sendable {
     /// phrase spans the two).
     public struct Section: Sendable {
         public let key: Key
+        /// Its place in its document: 0 for the text before the first heading.
+        public let place: Int
         public let heading: String
         /// Words indexed in each field (stop words not counted).
         public let headingLength: Int
@@ -113,6 +115,9 @@ public struct SectionIndex: Sendable {
     public var weights = Weights()
     private var termNumbers: [String: Int32] = [:]
     private var termTexts: [String] = []
+    /// A word as written that each term was made from (the first seen), to offer in a
+    /// spelling suggestion rather than a stem.
+    private var termWords: [String] = []
     /// Sections holding each term, by term number, ascending section ids.
     private var postingLists: [[SectionID]] = []
     private var sections: [Section?] = []
@@ -149,15 +154,22 @@ public struct SectionIndex: Sendable {
     /// The terms of `text` with their positions: words folded by ``Tokenizer``, stop words
     /// left out, the rest stemmed by ``EnglishStemmer``. A query is read the same way.
     public static func terms(of text: String) -> [(term: String, position: Int)] {
+        words(of: text).map { ($0.term, $0.position) }
+    }
+
+    /// ``terms(of:)`` with the word each term was made from.
+    static func words(of text: String) -> [(term: String, position: Int, word: String)] {
         Tokenizer.tokens(in: text).compactMap { token in
             guard token.joined || !StopWords.contains(token.text) else { return nil }
-            return (EnglishStemmer.stem(token.text), token.position)
+            return (EnglishStemmer.stem(token.text), token.position, token.text)
         }
     }
 
     /// A term's number, if some section holds or held it.
     public func termNumber(_ term: String) -> Int32? { termNumbers[term] }
     public func term(_ number: Int32) -> String { termTexts[Int(number)] }
+    /// A word, as readers write it, that stems to the term.
+    public func word(_ number: Int32) -> String { termWords[Int(number)] }
     /// Every term ever indexed, by number (terms no section holds any more have no postings).
     public var termCount: Int { termTexts.count }
 
@@ -273,30 +285,35 @@ public struct SectionIndex: Sendable {
         var bodyLength: Int
         /// Per term: heading frequency, body frequency, positions.
         var terms: [String: (heading: Int, body: Int, positions: [UInt32])]
+        var words: [String: String]
     }
 
     static func analyse(_ source: SourceSection) -> Analysed {
         var terms: [String: (heading: Int, body: Int, positions: [UInt32])] = [:]
-        let heading = Self.terms(of: source.heading)
+        var words: [String: String] = [:]
+        let heading = Self.words(of: source.heading)
         let headingWords = (heading.map(\.position).max() ?? -1) + 1
-        for (term, position) in heading {
+        for (term, position, word) in heading {
+            if words[term] == nil { words[term] = word }
             terms[term, default: (0, 0, [])].heading += 1
             terms[term, default: (0, 0, [])].positions.append(UInt32(position))
         }
-        let body = Self.terms(of: source.body)
+        let body = Self.words(of: source.body)
         let offset = headingWords + bodyPositionGap
-        for (term, position) in body {
+        for (term, position, word) in body {
+            if words[term] == nil { words[term] = word }
             terms[term, default: (0, 0, [])].body += 1
             terms[term, default: (0, 0, [])].positions.append(UInt32(offset + position))
         }
-        return Analysed(key: source.anchor, heading: source.heading, headingLength: heading.count, bodyLength: body.count, terms: terms)
+        return Analysed(key: source.anchor, heading: source.heading, headingLength: heading.count, bodyLength: body.count, terms: terms, words: words)
     }
 
-    private mutating func number(_ term: String) -> Int32 {
+    private mutating func number(_ term: String, word: String) -> Int32 {
         if let known = termNumbers[term] { return known }
         let number = Int32(termTexts.count)
         termNumbers[term] = number
         termTexts.append(term)
+        termWords.append(word)
         postingLists.append([])
         return number
     }
@@ -308,9 +325,9 @@ public struct SectionIndex: Sendable {
             nextDocumentNumber += 1
         }
         var ids: [SectionID] = []
-        for section in analysed {
+        for (place, section) in analysed.enumerated() {
             let id = SectionID(rawValue: Int32(sections.count))
-            var numbered = section.terms.map { (number($0.key), $0.value) }
+            var numbered = section.terms.map { (number($0.key, word: section.words[$0.key] ?? $0.key), $0.value) }
             numbered.sort { $0.0 < $1.0 }
             var starts: [Int32] = [0]
             var positions: [UInt32] = []
@@ -318,7 +335,7 @@ public struct SectionIndex: Sendable {
                 positions.append(contentsOf: value.positions.sorted())
                 starts.append(Int32(positions.count))
             }
-            sections.append(Section(key: Key(document: document, anchor: section.key), heading: section.heading,
+            sections.append(Section(key: Key(document: document, anchor: section.key), place: place, heading: section.heading,
                                     headingLength: section.headingLength, bodyLength: section.bodyLength,
                                     terms: numbered.map(\.0), headingFrequencies: numbered.map { UInt16(clamping: $0.1.heading) },
                                     bodyFrequencies: numbered.map { UInt16(clamping: $0.1.body) }, positionStarts: starts, positions: positions))

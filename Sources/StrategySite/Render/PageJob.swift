@@ -36,7 +36,7 @@ enum PageJob: Hashable, Sendable {
         case .search: [renderer.renderSearch()]
         case .accessibility: [renderer.renderAccessibility()]
         case .notFound: [renderer.renderNotFound()]
-        case .searchData: [renderer.renderSearchData()]
+        case .searchData: renderer.renderSearchData()
         case .indicatorData: [renderer.renderIndicatorData()]
         case .feeds: renderer.renderFeeds()
         }

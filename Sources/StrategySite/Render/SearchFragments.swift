@@ -1,31 +1,27 @@
 import Foundation
 import Synchronization
 
-/// The search data's entries for each document (the document and its sections), written once
-/// per parse and kept by `serve` between rebuilds: the search data lists the whole library and
-/// is written again on every edit of any text, but only the edited document's entries change.
+/// What `serve` keeps of the search index between rebuilds: the index of sections as last
+/// written, each document's revision it was made from, and the shard count. A rebuild puts
+/// the edited documents' sections in place (``SectionIndex/replace(_:)``) and writes only the
+/// shards of the terms that changed, the edited documents' fragments, their words' spelling
+/// lists and the manifest, never the whole index.
 ///
-/// Entries are kept by ``ParsedDocument/revision``; the data files, which also shape them
-/// (a strategy's short title), rebuild everything and start a new cache.
+/// The data files (`site.yml`, `themes.yml`, `indicators.yml`) shape every file (strategy
+/// names, theme numbers, the lookup's entries): a change to one starts a new state.
 public final class SearchFragments: Sendable {
-    /// Pages render on many threads at once; each writes its document's entries outside the lock.
-    private let entries = Mutex<[String: (revision: Int, bytes: [UInt8])]>([:])
+    struct State: Sendable {
+        var index: SectionIndex
+        var revisions: [String: Int]
+        var shardCount: Int
+    }
+
+    private let state = Mutex<State?>(nil)
 
     public init() {}
 
-    /// The entries of a document's parse, written by `write` when that parse has none yet.
-    func entries(for slug: String, revision: Int, write: () -> [UInt8]) -> [UInt8] {
-        if let kept = entries.withLock({ $0[slug] }), kept.revision == revision { return kept.bytes }
-        let bytes = write()
-        entries.withLock { $0[slug] = (revision, bytes) }
-        return bytes
-    }
-
-    /// Forgets the documents no longer in `site` (looked for only when some went).
-    func forgetRemoved(from site: LinkedSite) {
-        entries.withLock { entries in
-            guard entries.count > site.documents.count else { return }
-            entries = entries.filter { site.position(of: $0.key) != nil }
-        }
+    /// Runs `body` on the kept state (nil the first time); one search job runs at a time.
+    func update<T>(_ body: (inout State?) -> T) -> T {
+        state.withLock { body(&$0) }
     }
 }

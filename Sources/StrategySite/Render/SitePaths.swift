@@ -9,7 +9,8 @@ public enum SitePaths {
     public static let search = "search.html"
     public static let accessibility = "accessibility.html"
     public static let notFound = "404.html"
-    public static let searchData = "search-index.js"
+    /// The search index's manifest; its shards and fragments are in the same folder.
+    public static let searchManifest = "search/manifest.js"
     public static let indicatorData = "indicators/indicators-data.js"
 
     public static func document(_ slug: String) -> String { "documents/\(slug).html" }

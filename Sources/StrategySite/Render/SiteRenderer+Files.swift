@@ -4,31 +4,47 @@ import Foundation
 /// they load from `file://` where browsers refuse to fetch local files), and, when the site
 /// has a base URL, the sitemap, robots.txt and Atom feed.
 extension SiteRenderer {
-    /// The search data: one entry per document, section and indicator, in parts: the entries
-    /// of each document are one part (kept by `serve` between rebuilds, ``SearchFragments``).
-    /// URLs are relative to the site root; keys are in alphabetical order, as the scripts have
-    /// always had them.
-    func renderSearchData() -> RenderedPage {
-        let comma = [UInt8(ascii: ",")]
-        var parts: [[UInt8]] = [Array("window.STRATEGY_SITE_SEARCH = [".utf8)]
+    /// The search index in shards (``SearchIndexWriter``). `build` writes every file; under
+    /// `serve` the index is kept (``SearchFragments``) and a rebuild puts the edited documents
+    /// in place and writes only the files of the terms and documents that changed, with the
+    /// manifest.
+    func renderSearchData() -> [RenderedPage] {
+        // Read (and recorded) whether or not the files are written again.
         for slug in documentSlugs() {
-            guard let entries = searchEntries(of: slug) else { continue }
-            if parts.count > 1 { parts.append(comma) }
-            parts.append(entries)
+            record(.card(slug))
+            record(.text(slug))
         }
-        var indicators = JSONWriter()
-        for indicator in site.indicators {
-            Self.searchEntry(&indicators, kind: "indicator", title: indicator.code.isEmpty ? indicator.title : "\(indicator.code): \(indicator.title)",
-                             in: "Indicator lookup", url: SitePaths.indicator(indicator.id),
-                             text: [indicator.localMonitoring, indicator.description].filter { !$0.isEmpty }.joined(separator: " "))
+        let writer = SearchIndexWriter(site: site)
+        guard let kept = searchFragments else {
+            let index = writer.buildIndex()
+            return writer.files(index, shardCount: SearchIndexWriter.shardCount(for: index), changedTerms: nil, changedDocuments: nil)
         }
-        if !indicators.bytes.isEmpty {
-            if parts.count > 1 { parts.append(comma) }
-            parts.append(indicators.bytes)
+        return kept.update { state in
+            guard var current = state else {
+                let index = writer.buildIndex()
+                let count = SearchIndexWriter.shardCount(for: index)
+                state = .init(index: index, revisions: Dictionary(site.documents.map { ($0.slug, $0.revision) }, uniquingKeysWith: { a, _ in a }),
+                              shardCount: count)
+                return writer.files(index, shardCount: count, changedTerms: nil, changedDocuments: nil)
+            }
+            var terms: Set<String> = []
+            var documents: Set<String> = []
+            for document in site.documents where current.revisions[document.slug] != document.revision {
+                terms.formUnion(current.index.replace(document))
+                current.revisions[document.slug] = document.revision
+                documents.insert(document.slug)
+            }
+            for slug in current.revisions.keys where site.document(slug) == nil {
+                terms.formUnion(current.index.remove(slug))
+                current.revisions[slug] = nil
+            }
+            let count = SearchIndexWriter.shardCount(for: current.index)
+            let resharded = count != current.shardCount
+            current.shardCount = count
+            state = current
+            return writer.files(current.index, shardCount: count, changedTerms: resharded ? nil : terms,
+                                changedDocuments: resharded ? nil : documents)
         }
-        parts.append(Array("];\n".utf8))
-        searchFragments?.forgetRemoved(from: site)
-        return RenderedPage(path: SitePaths.searchData, body: .parts(parts), template: "")
     }
 
     /// The lookup's data: the indicators only, from `indicators.yml`.
@@ -57,37 +73,6 @@ extension SiteRenderer {
         write(&json)
         json.raw(";\n")
         return String(decoding: json.bytes, as: UTF8.self)
-    }
-
-    /// The entries of one document and its sections, comma-separated.
-    private func searchEntries(of slug: String) -> [UInt8]? {
-        // Read (and recorded) whether or not the entries are kept from before.
-        record(.card(slug))
-        record(.text(slug))
-        guard let revision = site.revision(of: slug) else { return nil }
-        let write = {
-            guard let document = card(slug), let text = text(of: slug) else { return [UInt8]() }
-            var own = JSONWriter()
-            Self.searchEntry(&own, kind: "document", title: document.metadata.title, in: strategyShortTitle(document.metadata.strategy),
-                             url: SitePaths.document(slug),
-                             text: [document.metadata.summary, text.opening].filter { !$0.isEmpty }.joined(separator: " "))
-            for (section, sectionText) in zip(document.sections, text.sections) {
-                Self.searchEntry(&own, kind: "section", title: section.title, in: document.metadata.title,
-                                 url: SitePaths.document(slug) + "#" + section.anchor, text: sectionText)
-            }
-            return own.bytes
-        }
-        return searchFragments.map { $0.entries(for: slug, revision: revision, write: write) } ?? write()
-    }
-
-    private static func searchEntry(_ json: inout JSONWriter, kind: String, title: String, in context: String, url: String, text: String) {
-        json.beginObject()
-        json.field("in", context)
-        json.field("kind", kind)
-        json.field("text", text)
-        json.field("title", title)
-        json.field("url", url)
-        json.endObject()
     }
 
     func writeIndicatorEntries(_ json: inout JSONWriter) {

@@ -15,7 +15,7 @@ public struct SiteRenderer: Sendable {
     /// every page once and need not know (see ``PageInput``).
     var log: ReadLog?
 
-    /// `serve`'s search entries of each document, kept between rebuilds; nil for `build`.
+    /// `serve`'s search index, kept between rebuilds; nil for `build`.
     let searchFragments: SearchFragments?
 
     public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "", searchFragments: SearchFragments? = nil) {
@@ -114,7 +114,7 @@ public struct SiteRenderer: Sendable {
     // MARK: Simple pages
 
     func renderSearch() -> RenderedPage {
-        page(SitePaths.search, template: "search", title: "Search", ["scripts": [SitePaths.searchData, "assets/search.js"]])
+        page(SitePaths.search, template: "search", title: "Search", ["scripts": ["assets/search.js"]])
     }
 
     func renderAccessibility() -> RenderedPage {

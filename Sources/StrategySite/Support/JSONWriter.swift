@@ -32,6 +32,13 @@ struct JSONWriter {
 
     mutating func field(_ name: String, _ value: String) { key(name); string(value) }
 
+    /// A value already written as JSON (a number, a literal array).
+    mutating func value(raw text: String) {
+        separate()
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
     mutating func field(_ name: String, _ values: [String]) {
         key(name)
         beginArray()
