@@ -339,7 +339,11 @@
   function weight(m, df, p) {
     var w = m.weights;
     var idf = Math.log(1 + (m.sections - df + 0.5) / (df + 0.5));
-    function norm(f, length, average, b) { return f > 0 ? f / (1 - b + b * (average > 0 ? length / average : 1)) : 0; }
+    // Lengths come in buckets of eight per doubling (SectionIndex.lengthBucket).
+    function norm(f, bucket, average, b) {
+      var length = Math.pow(2, bucket / 8) - 1;
+      return f > 0 ? f / (1 - b + b * (average > 0 ? length / average : 1)) : 0;
+    }
     var tf = w.heading * norm(p.hf, p.hl, m.averageHeading, w.bHeading) + w.body * norm(p.bf, p.bl, m.averageBody, w.bBody);
     return idf * tf / (w.k1 + tf);
   }
@@ -419,7 +423,8 @@
       d.sections.push(s);
       s.postings.forEach(function (p, i) { if (p) { d.terms[i] = true; } });
     });
-    var list = Object.keys(docs).map(function (k) {
+    // Every word must stand somewhere in a document (in one section or several).
+    var list = Object.keys(docs).filter(function (k) { return Object.keys(docs[k].terms).length === q; }).map(function (k) {
       var d = docs[k];
       d.sections.sort(function (a, b) { return b.score - a.score || a.place - b.place; });
       var spread = Object.keys(d.terms).length / q;
@@ -516,6 +521,7 @@
   window.StrategySiteSearch = {
     stem: stem,
     tokens: tokens,
+    stopWords: function () { return manifest().then(function (m) { return m.stopWords; }); },
     search: function (query, filters) {
       return search(query, filters || {}).then(function (found) {
         return Promise.all(found.documents.slice(0, PAGE).map(function (d) {

@@ -26,7 +26,7 @@ import StrategySite
             #expect(css.header("content-type") == "text/css; charset=utf-8")
             #expect(css.body == FileManager.default.contents(atPath: site.templatePath("assets/site.css")))
 
-            #expect(try await server.get("/search-index.js").header("content-type") == "text/javascript; charset=utf-8")
+            #expect(try await server.get("/search/manifest.js").header("content-type") == "text/javascript; charset=utf-8")
             #expect(try await server.get("/themes/").text == (try await server.get("/themes/index.html")).text)
             #expect(try await server.get("/index.html?x=1").status == 200)
 

@@ -63,7 +63,7 @@ import StrategySiteTestSupport
         #expect(rendered.contains("documents/third-plan.html"))
         #expect(!rendered.contains("documents/second-plan.html"), "neighbour's summary of it did not change")
         #expect(!rendered.contains("documents/first-plan.html"))
-        #expect(rendered.contains("search-index.js"), "the search data holds the text")
+        #expect(rendered.contains(SitePaths.searchManifest), "the search data holds the text")
         // Nothing these pages show of the document changed.
         for untouched in ["index.html", "themes/index.html", "themes/treatment.html", "strategies/2010.html", "indicators/index.html",
                           "indicators/indicators-data.js", "search.html", "accessibility.html", "404.html"] {
@@ -84,7 +84,7 @@ import StrategySiteTestSupport
         #expect(rendered.contains("documents/first-plan.html"), "lists the third plan's treatment section beside its own")
         #expect(page(builder, "documents/second-plan.html").contains("Third plan, renamed"))
         for listed in ["index.html", "themes/index.html", "themes/treatment.html", "themes/housing.html",
-                       "strategies/2010.html", "search-index.js"] {
+                       "strategies/2010.html", SitePaths.searchManifest] {
             #expect(rendered.contains(listed), "\(listed)")
         }
         // The lookup lists no mention in it, the 2008 page none of its titles, and the
@@ -120,13 +120,47 @@ import StrategySiteTestSupport
         expectMatchesFullBuild(builder, site)
     }
 
+    @Test func anEditRewritesOnlyTheSearchFilesOfTheTermsAndDocumentItChanged() throws {
+        let site = try PreviewSite()
+        // Enough documents, each with words of its own, for the index to need several shards.
+        for n in 0..<40 {
+            let words = (0..<150).map { "w\(n)x\($0)" }.joined(separator: " ")
+            try site.write(site.contentPath("documents/extra-\(n).md"), PreviewSite.document(title: "Extra \(n)", body: "## Part\n\n\(words)\n"))
+        }
+        let builder = KeptSite(options: site.options, bodyEnd: "")
+        #expect(!builder.buildAll().hasErrors)
+        let shards = builder.paths.filter { $0.hasPrefix("search/t/") }
+        #expect(shards.count > 4)
+        let fragment = builder.paths.filter { $0.hasPrefix("search/d/") && page(builder, $0).contains("w7x0") }
+        #expect(fragment.count == 1)
+
+        let path = site.contentPath("documents/extra-7.md")
+        try site.edit(path) { $0.replacingOccurrences(of: "w7x149", with: "w7x149 zanzibar") }
+        #expect(builder.rebuild(changed: [path]).succeeded)
+        let rendered = Set(builder.lastRenderedPaths.filter { $0.hasPrefix("search/") })
+        // The manifest and the filters' table, the document's fragment, and the shard and
+        // spelling list of the one term added (no other term's positions moved).
+        #expect(rendered.filter { $0.hasPrefix("search/t/") } == ["search/t/\(SearchIndexWriter.shard(of: "zanzibar", count: shards.count)).js"])
+        #expect(rendered.filter { $0.hasPrefix("search/d/") } == Set(fragment))
+        #expect(rendered.filter { $0.hasPrefix("search/v/") } == ["search/v/z.js"])
+        #expect(rendered.isSuperset(of: [SitePaths.searchManifest, "search/facets.js"]))
+        #expect(page(builder, "search/v/z.js").contains("zanzibar"))
+        expectMatchesFullBuild(builder, site)
+        // The word goes again: its spelling list goes with it.
+        try site.edit(path) { $0.replacingOccurrences(of: " zanzibar", with: "") }
+        #expect(builder.rebuild(changed: [path]).succeeded)
+        #expect(builder.file(at: "search/v/z.js") == nil)
+        expectMatchesFullBuild(builder, site)
+    }
+
     @Test func aNewMentionRendersTheLookupAndNotTheOtherDocuments() throws {
         let (site, builder) = try makeBuilder()
         let path = site.contentPath("documents/third-plan.md")
         try site.edit(path) { $0.replacingOccurrences(of: "The third plan follows the second.", with: "The third plan follows the second and counts NI 39.") }
         #expect(builder.rebuild(changed: [path]).succeeded)
         let rendered = Set(builder.lastRenderedPaths)
-        #expect(rendered == ["documents/third-plan.html", "indicators/index.html", "search-index.js"])
+        #expect(rendered.filter { !$0.hasPrefix("search/") } == Set(["documents/third-plan.html", "indicators/index.html"]))
+        #expect(rendered.contains(SitePaths.searchManifest))
         #expect(page(builder, "indicators/index.html").contains("third-plan.html"))
         expectMatchesFullBuild(builder, site)
     }
@@ -145,7 +179,7 @@ import StrategySiteTestSupport
         #expect(builder.rebuild(changed: [layout]).succeeded)
         let rendered = Set(builder.lastRenderedPaths)
         #expect(rendered.contains("index.html") && rendered.contains("404.html") && rendered.contains("documents/first-plan.html"))
-        #expect(!rendered.contains("search-index.js"), "data files use no template")
+        #expect(!rendered.contains { $0.hasPrefix("search/") }, "data files use no template")
         #expect(page(builder, "search.html").contains("layout marker"))
         expectMatchesFullBuild(builder, site)
 

@@ -1,7 +1,7 @@
 """A link checker for a built site folder, with the standard library only.
 
 Every relative URL in the HTML pages (href, src, srcset, SVG xlink:href), in the CSS files
-(url(...)) and in search-index.js must lead to a file inside the site, and every #fragment
+(url(...)) and in the search fragments (search/d/) must lead to a file inside the site, and every #fragment
 must be an id (or an <a name>) in the page it points at. URLs with a scheme (http:, https:,
 mailto:, tel:, data:) are not fetched; javascript: URLs and links that leave the site folder
 are errors.
@@ -127,15 +127,26 @@ class SiteLinks:
                 checked += 1
                 if problem := self.check_url(stylesheet, line, match.group(1)):
                     broken.append(problem)
-        index = self.root / "search-index.js"
-        if index.exists():
-            # The search page is at the root, and the index's URLs are relative to the root.
-            search_page = self.root / "search.html"
-            for entry in load_script_json(index, "STRATEGY_SITE_SEARCH"):
+        # The search page is at the root, and the fragments' URLs are relative to the root.
+        search_page = self.root / "search.html"
+        for fragment in sorted((self.root / "search" / "d").glob("*.js")):
+            value = load_search_data(fragment)
+            for section in value["sections"]:
+                url = value["url"] + ("#" + section[0] if section[0] else "")
                 checked += 1
-                if problem := self.check_url(search_page, 0, entry["url"]):
-                    broken.append(Broken("search-index.js", 0, problem.url, problem.reason + f" (entry '{entry['title']}')"))
+                if problem := self.check_url(search_page, 0, url):
+                    broken.append(Broken(fragment.relative_to(self.root).as_posix(), 0, problem.url,
+                                         problem.reason + f" (section '{section[1]}')"))
         return broken, checked
+
+
+def load_search_data(path: Path):
+    """The value a search data script hands to `StrategySiteSearchData(kind, key, value);`."""
+    text = path.read_text(encoding="utf-8").strip()
+    match = re.match(r'StrategySiteSearchData\("[a-z]+","[^"]*",(.*)\);$', text, re.S)
+    if not match:
+        raise ValueError(f"{path}: not a search data script")
+    return json.loads(match.group(1))
 
 
 def load_script_json(path: Path, name: str):

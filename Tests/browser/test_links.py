@@ -32,8 +32,8 @@ def test_link_checker_finds_each_kind_of_break(tmp_path):
     write(tmp_path, "docs/a.html", '<!DOCTYPE html><title>a</title><h2 id="there">t</h2><a name="old"></a>'
                                    '<a href="../index.html#top">ok</a> <a href="a.html#old">ok</a>')
     write(tmp_path, "assets/site.css", "a { background: url('../img.png'); } b { background: url(nothing.svg); }")
-    write(tmp_path, "search-index.js", 'window.STRATEGY_SITE_SEARCH = [{"title": "A", "url": "docs/a.html#there"},'
-                                        ' {"title": "B", "url": "docs/a.html#gone"}];\n')
+    write(tmp_path, "search/d/0.js", 'StrategySiteSearchData("document","0",{"url":"docs/a.html","title":"A","meta":"",'
+                                      '"sections":[["there","A",""],["gone","B",""]]});\n')
     broken, checked = SiteLinks(tmp_path).check()
     found = sorted((b.page, b.url) for b in broken)
     assert found == sorted([
@@ -46,6 +46,6 @@ def test_link_checker_finds_each_kind_of_break(tmp_path):
         ("index.html", "javascript:alert(1)"),
         ("index.html", "#nope"),
         ("assets/site.css", "nothing.svg"),
-        ("search-index.js", "docs/a.html#gone"),
+        ("search/d/0.js", "docs/a.html#gone"),
     ]), "\n".join(map(str, broken))
     assert checked == 20

@@ -146,7 +146,8 @@ def test_pages_and_assets(served):
     ("assets/site.js", {"application/javascript", "text/javascript"}),
     ("assets/search.js", {"application/javascript", "text/javascript"}),
     ("assets/indicators.js", {"application/javascript", "text/javascript"}),
-    ("search-index.js", {"application/javascript", "text/javascript"}),
+    ("search/manifest.js", {"application/javascript", "text/javascript"}),
+    ("search/t/0.js", {"application/javascript", "text/javascript"}),
     ("indicators/indicators-data.js", {"application/javascript", "text/javascript"}),
     ("robots.txt", {"text/plain"}),
     ("sitemap.xml", {"text/xml", "application/xml"}),
@@ -190,3 +191,11 @@ def test_404_page_at_the_top_loads_its_css_and_links(served):
 def test_404_page_deeper_loads_its_css_and_links(served, missing):
     base, _ = served
     assert not_found_resources_load(base, missing) == []
+
+
+def test_judged_queries_over_nginx(served, browser):
+    """The judged queries score as well served under a sub-path as from disk."""
+    from search_quality import run_queries
+    from test_search_quality import check_quality
+    base, _ = served
+    check_quality("nginx", run_queries(browser, base + "search.html"))

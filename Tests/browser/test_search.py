@@ -94,12 +94,23 @@ def search_page(browser, site, query: str | None = None):
 
 
 def results(browser) -> list[dict]:
+    """Each result: a document (its link, title), the sections shown under it, every
+    highlighted word and the whole text."""
     return browser.execute_script("""
         return Array.from(document.querySelectorAll('#search-results > li')).map(li => ({
           href: li.querySelector('a').getAttribute('href'),
           title: li.querySelector('a').textContent,
+          sections: Array.from(li.querySelectorAll('.sub-results a')).map(a => a.getAttribute('href')),
           marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
           text: li.textContent}));""")
+
+
+def stop_words(browser) -> set[str]:
+    """The stop words the page neither requires nor marks (from the search manifest)."""
+    return set(browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const wait = () => window.StrategySiteSearch ? StrategySiteSearch.stopWords().then(done) : setTimeout(wait, 20);
+        wait();"""))
 
 
 def wait_for_status(browser, pattern: str) -> str:
@@ -131,7 +142,8 @@ def test_each_document_found_by_a_phrase_of_its_body(site, browser):
         if rank >= 3:
             failures.append(f"{slug}: first result for {phrase!r} only at rank {rank + 1}")
         marked = {w for m in hit["marks"] for w in words(m)}
-        missing = [w for w in words(phrase) if not any(m.startswith(w) or w.startswith(m) for m in marked)]
+        ignored = stop_words(browser)
+        missing = [w for w in words(phrase) if w not in ignored and not any(m.startswith(w) or w.startswith(m) for m in marked)]
         if missing:
             failures.append(f"{slug}: {missing} not highlighted in {hit['text'][:300]!r}")
     assert failures == [], "\n".join(failures)
@@ -139,12 +151,13 @@ def test_each_document_found_by_a_phrase_of_its_body(site, browser):
 
 def test_results_link_to_section_anchors_and_highlight(fixture_site, browser):
     found = type_query(browser, fixture_site, "marmalade committee")
-    assert found[0]["href"] == "documents/2008-local-guide.html#introduction"
+    assert found[0]["href"] == "documents/2008-local-guide.html"
+    assert found[0]["sections"][0] == "documents/2008-local-guide.html#introduction"
     assert found[0]["marks"] == ["marmalade", "committee"]
     status = browser.find_element(By.ID, "search-status").text
     assert status == f"{len(found)} result{'s' if len(found) != 1 else ''} for \u201cmarmalade committee\u201d."
-    # Following the link lands on the section.
-    browser.find_element(By.CSS_SELECTOR, "#search-results a").click()
+    # Following the section's link lands on the section.
+    browser.find_element(By.CSS_SELECTOR, "#search-results .sub-results a").click()
     wait_for(browser, lambda d: d.current_url.endswith("documents/2008-local-guide.html#introduction"))
     assert browser.find_element(By.ID, "introduction").is_displayed()
 
@@ -152,7 +165,7 @@ def test_results_link_to_section_anchors_and_highlight(fixture_site, browser):
 def test_title_hits_rank_above_text_hits(fixture_site, browser):
     found = type_query(browser, fixture_site, "enforcement")
     # "Enforcement" is the title of a section; other entries only mention the word.
-    assert found[0]["href"] == "documents/2008-local-guide.html#enforcement"
+    assert found[0]["sections"][0] == "documents/2008-local-guide.html#enforcement"
     assert found[0]["marks"][0] == "Enforcement"
 
 
@@ -165,7 +178,7 @@ def test_query_from_the_address(fixture_site, browser):
     field = search_page(browser, fixture_site, "zebra%20crossing")
     wait_for_status(browser, r"results? for")
     assert field.get_attribute("value") == "zebra crossing"
-    assert results(browser)[0]["href"] == "documents/2010-summary.html#building-recovery"
+    assert results(browser)[0]["sections"][0] == "documents/2010-summary.html#building-recovery"
 
 
 def test_submit_searches_without_leaving_the_page(fixture_site, browser):
@@ -182,7 +195,7 @@ def test_keyboard_tab_reaches_the_first_result(fixture_site, browser):
     field.send_keys("treatment")
     wait_for_status(browser, r"results? for")
     first = browser.find_element(By.CSS_SELECTOR, "#search-results > li a")
-    for _ in range(3):
+    for _ in range(8):  # past the button and the filters
         browser.switch_to.active_element.send_keys(Keys.TAB)
         if browser.switch_to.active_element == first:
             break
@@ -211,3 +224,24 @@ def test_text_is_never_taken_as_html(fixture_site, browser):
 def test_text_before_the_first_heading_is_found(fixture_site, browser):
     found = type_query(browser, fixture_site, "quarrelsome pelicans")
     assert any(r["href"].startswith("documents/2008-local-guide.html") for r in found)
+
+
+def test_filters_narrow_the_results_and_stay_in_the_address(fixture_site, browser):
+    search_page(browser, fixture_site, "recovery&strategy=2010")
+    wait_for_status(browser, r"results? for")
+    found = results(browser)
+    assert found and all(r["href"].startswith("documents/2010-summary.html") or r["href"].startswith("indicators/") for r in found)
+    assert browser.find_element(By.CSS_SELECTOR, "select[name=strategy]").get_attribute("value") == "2010"
+    assert "strategy=2010" in browser.current_url
+
+
+def test_a_misspelt_word_is_searched_as_the_nearest_indexed_word(fixture_site, browser):
+    found = type_query(browser, fixture_site, "marmelade")
+    assert found and found[0]["href"] == "documents/2008-local-guide.html"
+    assert "Showing results for \u201cmarmalade\u201d" in browser.find_element(By.ID, "search-status").text
+
+
+def test_stop_words_and_short_words_are_not_marked(fixture_site, browser):
+    found = type_query(browser, fixture_site, "the police")
+    marks = {m.lower() for r in found for m in r["marks"]}
+    assert marks == {"police"}

@@ -316,6 +316,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         rendered = RenderedState(reads: reads, paths: paths, templateNames: templateNames)
         pending = Pending()
         let pages = results.flatMap(\.pages)
+        // The search index writes only the files an edit changed, and says which went.
+        removed += searchFragments.takeRemovedPaths()
         lastRenderedPaths = pages.map(\.path)
 
         let normalized = found.normalized()

@@ -109,6 +109,11 @@ public struct SectionIndex: Sendable {
         }
     }
 
+    /// A field length to within about 9% (eight steps per doubling): what data written from
+    /// the index carries, so that an edit which adds a word to a section does not change
+    /// every posting of the section.
+    public static func lengthBucket(_ length: Int) -> Int { Int((log2(Double(length + 1)) * 8).rounded()) }
+
     /// Positions of body words start after the heading's words and this gap.
     static let bodyPositionGap = 16
 
@@ -248,8 +253,8 @@ public struct SectionIndex: Sendable {
     // MARK: Changing
 
     /// Puts a parsed document's sections in place of those it had (or adds it). Returns the
-    /// terms whose postings changed: in a section added, removed, or with other frequencies
-    /// or positions.
+    /// terms whose postings changed: in a section added, removed, or with other frequencies,
+    /// positions or length (to within ``lengthBucket(_:)``).
     @discardableResult
     public mutating func replace(_ document: ParsedDocument) -> Set<String> {
         replace(document.slug, sections: Self.sourceSections(of: document))
@@ -363,15 +368,16 @@ public struct SectionIndex: Sendable {
         documentSections[document] = []
     }
 
-    /// Per term of a document: its sections' places, frequencies and positions, to compare
-    /// before and after an edit.
+    /// Per term of a document: its sections' places, frequencies, positions and length
+    /// buckets, to compare before and after an edit.
     private func signatures(of document: String) -> [String: [Int]] {
         var result: [String: [Int]] = [:]
         for (place, id) in sections(of: document).enumerated() {
             guard let section = section(id) else { continue }
             for (i, term) in section.terms.enumerated() {
                 var signature = result[termTexts[Int(term)], default: []]
-                signature += [place, Int(section.headingFrequencies[i]), Int(section.bodyFrequencies[i])]
+                signature += [place, Int(section.headingFrequencies[i]), Int(section.bodyFrequencies[i]),
+                              Self.lengthBucket(section.headingLength), Self.lengthBucket(section.bodyLength)]
                 signature += section.positions[Int(section.positionStarts[i])..<Int(section.positionStarts[i + 1])].map(Int.init)
                 signature.append(-1)
                 result[termTexts[Int(term)]] = signature

@@ -14,14 +14,32 @@ public final class SearchFragments: Sendable {
         var index: SectionIndex
         var revisions: [String: Int]
         var shardCount: Int
+        /// Every file the index is written as now.
+        var paths: Set<String>
     }
 
     private let state = Mutex<State?>(nil)
+    /// Files of the last state gone from this one, for the preview to drop.
+    private let gone = Mutex<[String]>([])
 
     public init() {}
 
     /// Runs `body` on the kept state (nil the first time); one search job runs at a time.
     func update<T>(_ body: (inout State?) -> T) -> T {
-        state.withLock { body(&$0) }
+        state.withLock { state in
+            let before = state?.paths ?? []
+            let result = body(&state)
+            let removed = before.subtracting(state?.paths ?? [])
+            if !removed.isEmpty { gone.withLock { $0 += removed.sorted() } }
+            return result
+        }
+    }
+
+    /// The files that went since this was last asked.
+    public func takeRemovedPaths() -> [String] {
+        gone.withLock { paths in
+            defer { paths = [] }
+            return paths
+        }
     }
 }

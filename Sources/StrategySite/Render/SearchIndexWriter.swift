@@ -8,7 +8,8 @@ import Foundation
 ///   size: nothing in it grows with the number of documents.
 /// - `search/t/N.js`: the terms whose FNV-1a hash is N modulo the shard count, each with its
 ///   document frequency and its postings (document number, section, frequencies in the
-///   heading and the body, the section's field lengths, positions for phrases). A term in
+///   heading and the body, the section's field lengths as ``SectionIndex/lengthBucket(_:)``,
+///   positions for phrases). A term in
 ///   more than ``postingLimit`` sections keeps the ones it weighs most in: the others could
 ///   not reach the first pages of results, and a query never loads a long list it cannot show.
 /// - `search/d/N.js`: one document's title, address and sections' text, for the excerpts of
@@ -31,9 +32,11 @@ struct SearchIndexWriter {
     /// Aimed-at bytes per term shard: a query of a few words loads a few of them.
     static let shardBytes = 24 * 1024
 
-    /// The index of every document and the lookup, in site order.
+    /// The index of every document and the lookup. Documents are numbered in the order of
+    /// their slugs, so the numbers change only when a document comes or goes, and an edit
+    /// under `serve` writes the same files as a full build.
     func buildIndex() -> SectionIndex {
-        var index = SectionIndex(documents: site.documents)
+        var index = SectionIndex(documents: site.documents.sorted { $0.slug < $1.slug })
         index.replace(Self.lookupKey, sections: lookupSections())
         return index
     }
@@ -71,6 +74,19 @@ struct SearchIndexWriter {
         return String(first)
     }
 
+    /// Every file's path for `index`.
+    func paths(_ index: SectionIndex, shardCount: Int) -> Set<String> {
+        var paths: Set<String> = ["search/manifest.js", "search/facets.js"]
+        for shard in 0..<shardCount { paths.insert("search/t/\(shard).js") }
+        for number in 0..<Int32(index.termCount) where index.documentFrequency(of: index.term(number)) > 0 {
+            paths.insert("search/v/\(Self.vocabularyKey(of: index.term(number))).js")
+        }
+        for document in index.documents {
+            if let number = index.documentNumber(document) { paths.insert("search/d/\(number).js") }
+        }
+        return paths
+    }
+
     /// The files for `index`: all of them, or those of `changedTerms` and `changedDocuments`.
     func files(_ index: SectionIndex, shardCount: Int, changedTerms: Set<String>?, changedDocuments: Set<String>?) -> [RenderedPage] {
         var pages = [manifest(index, shardCount: shardCount), facets(index)]
@@ -83,15 +99,16 @@ struct SearchIndexWriter {
             let shard = Self.shard(of: term, count: shardCount)
             if wantedShards?.contains(shard) ?? true { shards[shard, default: []].append(number) }
             let key = Self.vocabularyKey(of: term)
-            if wantedVocabulary?.contains(key) ?? true { vocabulary[key, default: []].append(number) }
+            if wantedVocabulary?.contains(key) ?? true, index.documentFrequency(of: term) > 0 { vocabulary[key, default: []].append(number) }
         }
-        for shard in wantedShards ?? Set(0..<shardCount) {
+        for shard in (wantedShards ?? Set(0..<shardCount)).sorted() {
             pages.append(termShard(shard, terms: shards[shard] ?? [], index))
         }
         for key in (wantedVocabulary ?? Set(vocabulary.keys)).sorted() {
-            pages.append(vocabularyList(key, terms: vocabulary[key] ?? [], index))
+            guard let terms = vocabulary[key] else { continue } // no term left: the file goes
+            pages.append(vocabularyList(key, terms: terms, index))
         }
-        for document in changedDocuments ?? Set(index.documents) {
+        for document in (changedDocuments ?? Set(index.documents)).sorted() {
             if let page = fragment(document, index) { pages.append(page) }
         }
         return pages
@@ -159,24 +176,26 @@ struct SearchIndexWriter {
     func termShard(_ shard: Int, terms: [Int32], _ index: SectionIndex) -> RenderedPage {
         script("search/t/\(shard).js", kind: "terms", key: String(shard)) { json in
             json.beginObject()
-            for number in terms {
+            // In term order, not by number: numbers depend on the order terms were first met.
+            for number in terms.sorted(by: { index.term($0) < index.term($1) }) {
                 let term = index.term(number)
                 var postings = index.postings(for: term)
                 guard !postings.isEmpty else { continue }
                 let df = postings.count
                 if postings.count > Self.postingLimit {
-                    let weighted = postings.map { posting -> (Double, SectionIndex.Posting) in
+                    let weighted = postings.map { posting -> (Double, Int, Int, SectionIndex.Posting) in
                         let section = index.section(posting.section)
-                        return (index.weight(documentFrequency: df, headingFrequency: posting.headingFrequency, bodyFrequency: posting.bodyFrequency,
-                                             headingLength: section?.headingLength ?? 0, bodyLength: section?.bodyLength ?? 0), posting)
+                        let weight = index.weight(documentFrequency: df, headingFrequency: posting.headingFrequency, bodyFrequency: posting.bodyFrequency,
+                                                  headingLength: section?.headingLength ?? 0, bodyLength: section?.bodyLength ?? 0)
+                        return (weight, section.flatMap { index.documentNumber($0.key.document) } ?? 0, section?.place ?? 0, posting)
                     }
-                    postings = weighted.sorted { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1.section < $1.1.section) }
-                        .prefix(Self.postingLimit).map(\.1)
+                    postings = weighted.sorted { ($0.0, -$0.1, -$0.2) > ($1.0, -$1.1, -$1.2) }.prefix(Self.postingLimit).map(\.3)
                 }
                 var rows: [(document: Int, place: Int, text: String)] = []
                 for posting in postings {
                     guard let section = index.section(posting.section), let document = index.documentNumber(section.key.document) else { continue }
-                    var row = "\(posting.headingFrequency),\(posting.bodyFrequency),\(section.headingLength),\(section.bodyLength)"
+                    var row = "\(posting.headingFrequency),\(posting.bodyFrequency),"
+                        + "\(SectionIndex.lengthBucket(section.headingLength)),\(SectionIndex.lengthBucket(section.bodyLength))"
                     let positions = posting.positions.prefix(Self.positionLimit)
                     row += ",\(positions.count)"
                     var last: UInt32 = 0
@@ -201,7 +220,7 @@ struct SearchIndexWriter {
     func vocabularyList(_ key: String, terms: [Int32], _ index: SectionIndex) -> RenderedPage {
         script("search/v/\(key).js", kind: "words", key: key) { json in
             json.beginArray()
-            for number in terms {
+            for number in terms.sorted(by: { index.term($0) < index.term($1) }) {
                 let term = index.term(number)
                 let df = index.documentFrequency(of: term)
                 guard df > 0 else { continue }

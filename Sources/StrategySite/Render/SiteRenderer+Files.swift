@@ -20,11 +20,12 @@ extension SiteRenderer {
             return writer.files(index, shardCount: SearchIndexWriter.shardCount(for: index), changedTerms: nil, changedDocuments: nil)
         }
         return kept.update { state in
-            guard var current = state else {
+            // A document that came or went renumbers the documents: everything is written.
+            guard var current = state, Set(current.revisions.keys) == Set(site.documents.map(\.slug)) else {
                 let index = writer.buildIndex()
                 let count = SearchIndexWriter.shardCount(for: index)
                 state = .init(index: index, revisions: Dictionary(site.documents.map { ($0.slug, $0.revision) }, uniquingKeysWith: { a, _ in a }),
-                              shardCount: count)
+                              shardCount: count, paths: writer.paths(index, shardCount: count))
                 return writer.files(index, shardCount: count, changedTerms: nil, changedDocuments: nil)
             }
             var terms: Set<String> = []
@@ -34,13 +35,10 @@ extension SiteRenderer {
                 current.revisions[document.slug] = document.revision
                 documents.insert(document.slug)
             }
-            for slug in current.revisions.keys where site.document(slug) == nil {
-                terms.formUnion(current.index.remove(slug))
-                current.revisions[slug] = nil
-            }
             let count = SearchIndexWriter.shardCount(for: current.index)
             let resharded = count != current.shardCount
             current.shardCount = count
+            current.paths = writer.paths(current.index, shardCount: count)
             state = current
             return writer.files(current.index, shardCount: count, changedTerms: resharded ? nil : terms,
                                 changedDocuments: resharded ? nil : documents)
