@@ -72,10 +72,10 @@
       var afterSpace = gap.length === 1 && (gap[0] === " " || gap[0] === "\u00a0");
       var token = { text: word, start: offsets[start], end: offsets[i], position: position, joined: false };
       if (afterHyphen && compound) {
-        compound.text += word; compound.parts += 1; compound.end = token.end;
+        compound.push(token);
       } else {
-        if (compound && compound.parts > 1) { out.push(joinedToken(compound)); }
-        compound = { text: word, position: position, parts: 1, start: token.start, end: token.end };
+        pushJoined(compound, out);
+        compound = [token];
       }
       if (codeStart && afterSpace && digits && word.length <= 4) {
         out.push({ text: codeStart.text + word, start: codeStart.start, end: token.end, position: codeStart.position, joined: true, code: true });
@@ -85,12 +85,20 @@
       out.push(token);
       position++;
     }
-    if (compound && compound.parts > 1) { out.push(joinedToken(compound)); }
+    pushJoined(compound, out);
     return out;
   }
 
-  function joinedToken(run) {
-    return { text: run.text, start: run.start, end: run.end, position: run.position, joined: true };
+  // A hyphenated run's joined forms: the whole run, then each pair of a longer one
+  // (`whole` marks the first, which a query uses).
+  function pushJoined(run, out) {
+    if (!run || run.length < 2) { return; }
+    var last = run[run.length - 1];
+    out.push({ text: run.map(function (t) { return t.text; }).join(""), start: run[0].start, end: last.end, position: run[0].position, joined: true, whole: true });
+    if (run.length < 3) { return; }
+    for (var i = 0; i + 1 < run.length; i++) {
+      out.push({ text: run[i].text + run[i + 1].text, start: run[i].start, end: run[i + 1].end, position: run[i].position, joined: true });
+    }
   }
 
   // ---- Porter2 (Snowball English), as EnglishStemmer.swift ------------------------------
@@ -271,6 +279,7 @@
   // a code written in two words ("ni 149") offered both ways (`code`).
   function queryTerms(query, stopWords) {
     var all = tokens(query, true), terms = [], covered = {};
+    all = all.filter(function (t) { return !t.joined || t.code || t.whole; });
     all.forEach(function (t) {
       if (t.joined && !t.code) {
         // "re-offending": the joined form stands for its parts.

@@ -24,6 +24,9 @@ struct TokenizerTests {
         #expect(tokens.map(\.text) == ["cut", "re", "offending", "reoffending", "rates"])
         #expect(tokens.first { $0.text == "reoffending" }?.position == 1)
         #expect(tokens.first { $0.text == "rates" }?.position == 3)
+        // A longer run: the whole and each pair, for a hyphen that stands for a dash.
+        #expect(words("crime and re-offending-Employment") ==
+                ["crime", "and", "re", "offending", "employment", "reoffendingemployment", "reoffending", "offendingemployment"])
         // A dash between words is not a hyphen.
         #expect(words("2014 – 15") == ["2014", "15"])
     }

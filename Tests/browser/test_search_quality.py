@@ -113,6 +113,8 @@ def test_page_splits_words_as_the_build_does(content_site, browser):
         "Русский текст": ["русскии", "текст"],
         "The Government’s ‘approach’ isn't": ["the", "government's", "approach", "isn't"],
         "cut re-offending rates": ["cut", "re", "offending", "reoffending", "rates"],
+        "crime and re-offending-Employment": ["crime", "and", "re", "offending", "employment", "reoffendingemployment",
+                                              "reoffending", "offendingemployment"],
         "measured by NI 149 and PSA 14": ["measured", "by", "ni", "ni149", "149", "and", "psa", "psa14", "14"],
         "£550 million in 2015/16": ["550", "million", "in", "2015", "16"],
     }

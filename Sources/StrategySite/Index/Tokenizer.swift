@@ -7,6 +7,8 @@ import Foundation
 /// Two kinds of word are also written joined, at the position of their first part, because
 /// readers type them either way:
 /// - a hyphenated form, "re-offending", is also "reoffending" (the parts stay words too);
+///   in a longer run each pair is joined as well, since a hyphen often stands for a dash:
+///   "re-offending-employment" is also "reoffending" and "offendingemployment";
 /// - an indicator code, two to six capital letters and a number after one space ("NI 149",
 ///   "PSA 14"), is also "ni149", the form `ni149` and `NI149` take as one word.
 ///
@@ -27,19 +29,17 @@ public enum Tokenizer {
         var scanner = Scanner(text)
         var tokens: [Token] = []
         var position = 0
-        // The hyphenated run being read: its parts' positions and the joined text.
-        var compound: (text: String, position: Int, parts: Int)?
+        // The hyphenated run being read: its parts and their positions.
+        var compound: [(text: String, position: Int)] = []
         // The previous word, if it could start a code: capitals only, then one space.
         var codeStart: (text: String, position: Int)?
         while let word = scanner.nextWord() {
             let token = Token(text: word.text, position: position, joined: false)
-            if word.afterHyphen, var run = compound {
-                run.text += word.text
-                run.parts += 1
-                compound = run
+            if word.afterHyphen, !compound.isEmpty {
+                compound.append((word.text, position))
             } else {
-                if let run = compound, run.parts > 1 { tokens.append(Token(text: run.text, position: run.position, joined: true)) }
-                compound = (word.text, position, 1)
+                Self.appendJoined(compound, to: &tokens)
+                compound = [(word.text, position)]
             }
             if let start = codeStart, word.afterSingleSpace, word.digitsOnly, word.text.utf8.count <= 4 {
                 tokens.append(Token(text: start.text + word.text, position: start.position, joined: true))
@@ -48,8 +48,16 @@ public enum Tokenizer {
             tokens.append(token)
             position += 1
         }
-        if let run = compound, run.parts > 1 { tokens.append(Token(text: run.text, position: run.position, joined: true)) }
+        Self.appendJoined(compound, to: &tokens)
         return tokens
+    }
+
+    /// A hyphenated run's joined forms: the whole run, then each pair of a longer one.
+    static func appendJoined(_ run: [(text: String, position: Int)], to tokens: inout [Token]) {
+        guard run.count > 1 else { return }
+        tokens.append(Token(text: run.map(\.text).joined(), position: run[0].position, joined: true))
+        guard run.count > 2 else { return }
+        for i in 0..<(run.count - 1) { tokens.append(Token(text: run[i].text + run[i + 1].text, position: run[i].position, joined: true)) }
     }
 
     /// Reads words from UTF-8 text, one Unicode scalar at a time (ASCII without decoding).
