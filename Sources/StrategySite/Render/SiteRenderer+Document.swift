@@ -67,7 +67,9 @@ extension SiteRenderer {
         context["figures"] = figures
         context["hasFigures"] = !figures.isEmpty
         context["figureCount"] = figures.count
-        return render(Self.sectionThemesTemplate, Self.compacted(context))
+        var out: [UInt8] = []
+        render(Self.sectionThemesTemplate, Self.templateValue(context), into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A suggested citation: author, title, publisher (or that the source names none), date,

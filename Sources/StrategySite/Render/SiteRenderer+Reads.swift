@@ -94,13 +94,17 @@ extension SiteRenderer {
         return nil
     }
 
-    /// Renders a template, recording it and the partials it uses.
-    func render(_ template: String, _ context: Any) -> String {
+    /// Renders a template onto the end of `out`, recording it and the partials it uses.
+    func render(_ template: String, _ context: TemplateValue, into out: inout [UInt8]) {
         // Only `serve` records; `build` renders every page and need not walk the partials.
         if let log {
             log.record(.template(template))
             log.record(contentsOf: templates.dependencies(of: template).map { PageInput.template($0) })
         }
-        return templates.render(template, context)
+        if let otherEngine {
+            out += otherEngine(template, context)
+        } else {
+            templates.render(template, context, into: &out)
+        }
     }
 }

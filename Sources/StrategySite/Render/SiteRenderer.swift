@@ -2,7 +2,7 @@ import Foundation
 
 /// The render stage: turns a ``LinkedSite`` into pages through the Mustache templates.
 ///
-/// Each page gets a context of plain dictionaries; everything in it is escaped by the template
+/// Each page gets a context of ``TemplateValue``s; everything in it is escaped by the template
 /// (`{{x}}`) except the HTML this stage made itself from Markdown, passed as `…HTML` keys and
 /// inserted with `{{{x}}}`.
 public struct SiteRenderer: Sendable {
@@ -17,6 +17,10 @@ public struct SiteRenderer: Sendable {
 
     /// `serve`'s search index, kept between rebuilds; nil for `build`.
     let searchFragments: SearchFragments?
+
+    /// Renders in place of ``templates`` when set: the tests' second Mustache engine, given
+    /// the very contexts this stage builds.
+    var otherEngine: (@Sendable (_ template: String, _ context: TemplateValue) -> [UInt8])?
 
     public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "", searchFragments: SearchFragments? = nil) {
         self.site = site
@@ -52,28 +56,25 @@ public struct SiteRenderer: Sendable {
         context["site"] = ["title": site.config.title, "language": site.config.language, "description": site.config.description]
         context["nav"] = navigation(from: path, root: absoluteRoot)
         context["bodyEndHTML"] = bodyEnd
-        return RenderedPage(path: path, contents: render(template, Self.compacted(context)), template: template)
+        var out: [UInt8] = []
+        render(template, Self.templateValue(context), into: &out)
+        return RenderedPage(path: path, body: .bytes(out), template: template)
     }
 
-    /// Replaces empty strings, empty lists and nils with ``Blank``, so a template can write
-    /// `{{#author}}…{{/author}}` (Mustache treats an empty string as true) and a missing value
-    /// never falls through to a same-named key of an enclosing context.
-    static func compacted(_ value: Any) -> Any {
+    /// A context of dictionaries as template values. An absent optional becomes
+    /// ``TemplateValue/blank``, which, like empty text and empty lists, is false in a section
+    /// and never falls through to a same-named key of an enclosing context.
+    static func templateValue(_ value: Any) -> TemplateValue {
         switch value {
-        case let string as String:
-            return string.isEmpty ? Blank() : string
-        case let dictionary as [String: Any]:
-            return dictionary.mapValues { compacted($0) }
-        case let array as [[String: Any]]:
-            return array.isEmpty ? Blank() : array.map { compacted($0) }
-        case let array as [String]:
-            return array.isEmpty ? Blank() : array
-        default:
-            let mirror = Mirror(reflecting: value)
-            if mirror.displayStyle == .optional {
-                return mirror.children.first.map { compacted($0.value) } ?? Blank()
-            }
-            return value
+        case let value as TemplateValue: value
+        case let string as String: .text(string)
+        case let number as Int: .number(number)
+        case let flag as Bool: .flag(flag)
+        case let dictionary as [String: Any]: .object(TemplateDictionary(dictionary.mapValues(templateValue)))
+        case let array as [[String: Any]]: .list(array.map { templateValue($0) })
+        case let array as [String]: .texts(array)
+        case let array as [Any]: .list(array.map(templateValue))
+        default: .blank
         }
     }
 

@@ -1,14 +1,12 @@
 import Foundation
-import Mustache
 
-/// The Mustache templates of `Templates/`, parsed once per build.
+/// The Mustache templates of `Templates/`, parsed once per build (``MustacheTemplates``).
 ///
-/// swift-mustache renders a missing partial as empty text and never throws while rendering,
-/// so this type checks, when loading, that every page template exists and that every partial
-/// a template names (`{{> name}}` or `{{< name}}`) is there, and reports parse errors at
-/// their file, line and column.
+/// Loading checks that every page template exists and that every partial a template names
+/// (`{{> name}}` or `{{< name}}`) is there, and reports syntax errors at their file, line and
+/// column; rendering never fails (a partial that is not there would render as nothing).
 public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
+    public let library: MustacheTemplates
     /// Template names (relative path without `.mustache`) mapped to the partials they use.
     public let partialsUsed: [String: Set<String>]
 
@@ -33,11 +31,8 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error("templates directory not found", at: SourceLocation(path: directory)))
             return nil
         }
-        _ = TemplateEscaping.register
-        var library = MustacheLibrary()
-        var partials: [String: Set<String>] = [:]
-        var locations: [String: String] = [:]
-        var unreadable: Set<String> = []
+        var sources: [(name: String, path: String, bytes: [UInt8])] = []
+        var unreadable: [String] = []
         let before = diagnostics.count
         let files = enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
         for file in files {
@@ -45,42 +40,53 @@ public struct TemplateSet: Sendable {
             let name = String(relative.dropLast(".mustache".count))
             let displayPath = (directory.hasSuffix("/") ? directory : directory + "/") + relative
             do {
-                let text = try TextFile.read(file, displayPath: displayPath)
-                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
-                partials[name] = Self.partialNames(in: text)
-                locations[name] = displayPath
+                sources.append((name, displayPath, Array(try TextFile.read(file, displayPath: displayPath).utf8)))
             } catch let error as Diagnostic {
-                unreadable.insert(name)
+                unreadable.append(name)
                 diagnostics.append(error)
-            } catch let error as MustacheTemplate.ParserError {
-                unreadable.insert(name)
-                diagnostics.append(.error("template syntax: \(Self.describe(error.error))",
-                                          at: SourceLocation(path: displayPath, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber + 1)))
             } catch {
-                unreadable.insert(name)
+                unreadable.append(name)
                 diagnostics.append(.error("template could not be read: \(error)", at: SourceLocation(path: displayPath)))
+            }
+        }
+        // Unreadable ones are named too: they are reported once, not again at each use.
+        var library = MustacheTemplates(names: sources.map(\.name) + unreadable)
+        var partials: [String: Set<String>] = [:]
+        var missing: [Diagnostic] = []
+        for source in sources {
+            do {
+                let parsed = try library.parse(source.bytes, as: source.name)
+                partials[source.name] = Set(parsed.partials.map(\.name))
+                for partial in parsed.partials where !partial.found {
+                    let position = TemplateParser.position(of: partial.offset, in: source.bytes)
+                    missing.append(.error("template uses partial '\(partial.name)', which does not exist",
+                                          at: SourceLocation(path: source.path, line: position.line, column: position.column),
+                                          hint: partial.name.closest(in: sources.map(\.name)).map { "did you mean '\($0)'?" } ?? "partials are named by their path under Templates/ without .mustache"))
+                }
+            } catch {
+                let position = TemplateParser.position(of: error.offset, in: source.bytes)
+                diagnostics.append(.error("template syntax: \(error.message)",
+                                          at: SourceLocation(path: source.path, line: position.line, column: position.column)))
+                partials[source.name] = []
             }
         }
         for page in pageTemplates where partials[page] == nil && diagnostics.count == before {
             diagnostics.append(.error("missing page template \(page).mustache", at: SourceLocation(path: directory)))
         }
-        for (name, used) in partials.sorted(by: { $0.key < $1.key }) {
-            for partial in used.sorted() where partials[partial] == nil && !unreadable.contains(partial) {
-                let path = locations[name] ?? directory
-                let text = (try? TextFile.read(URL(fileURLWithPath: path), displayPath: path)) ?? ""
-                let position = Self.position(of: partial, in: text)
-                diagnostics.append(.error("template uses partial '\(partial)', which does not exist",
-                                          at: SourceLocation(path: path, line: position.line, column: position.column),
-                                          hint: partial.closest(in: partials.keys).map { "did you mean '\($0)'?" } ?? "partials are named by their path under Templates/ without .mustache"))
-            }
-        }
+        diagnostics += missing
         guard diagnostics.count == before || !diagnostics[before...].hasErrors else { return nil }
         return TemplateSet(library: library, partialsUsed: partials)
     }
 
-    /// Renders page template `name`. Names are checked when loading, so a miss is a bug.
-    public func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders page template `name` onto the end of `out`. Names are checked when loading,
+    /// so a miss is a bug (and writes nothing).
+    public func render(_ name: String, _ context: TemplateValue, into out: inout [UInt8]) {
+        library.render(name, context, into: &out)
+    }
+
+    /// Template `name` rendered as text.
+    public func render(_ name: String, _ context: TemplateValue) -> String {
+        String(decoding: library.render(name, context), as: UTF8.self)
     }
 
     /// Templates that `name` uses directly or through other partials (for `serve`: which pages
@@ -95,32 +101,5 @@ public struct TemplateSet: Sendable {
             }
         }
         return seen
-    }
-
-    static let partialPattern = try! NSRegularExpression(pattern: #"\{\{\s*[><]\s*([^\s}]+)\s*\}\}"#)
-
-    static func partialNames(in text: String) -> Set<String> {
-        Set(partialPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-            Range($0.range(at: 1), in: text).map { String(text[$0]) }
-        })
-    }
-
-    static func position(of partial: String, in text: String) -> (line: Int, column: Int) {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let range = line.range(of: partial), line[..<range.lowerBound].contains("{{") {
-                return (index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
-            }
-        }
-        return (1, 1)
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "a closing tag does not match the open section"
-        case .unfinishedName?: return "unfinished tag (missing '}}'?)"
-        case .expectedSectionEnd?: return "a section is not closed (missing {{/name}})"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        default: return "\(error)"
-        }
     }
 }
