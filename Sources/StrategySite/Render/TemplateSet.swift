@@ -41,12 +41,9 @@ public struct TemplateSet: Sendable {
             let displayPath = (directory.hasSuffix("/") ? directory : directory + "/") + relative
             do {
                 sources.append((name, displayPath, Array(try TextFile.read(file, displayPath: displayPath).utf8)))
-            } catch let error as Diagnostic {
-                unreadable.append(name)
-                diagnostics.append(error)
             } catch {
                 unreadable.append(name)
-                diagnostics.append(.error("template could not be read: \(error)", at: SourceLocation(path: displayPath)))
+                diagnostics.append(error)
             }
         }
         // Unreadable ones are named too: they are reported once, not again at each use.
