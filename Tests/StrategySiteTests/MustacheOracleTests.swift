@@ -19,7 +19,7 @@ struct MustacheOracleTests {
         var renderer = try #require(prepared.renderer, "\(prepared.diagnostics)")
         let ours = renderer.renderAll()
         let oracle = try SwiftMustacheOracle(directory: Repository.templates)
-        renderer.otherEngine = { template, context in oracle.render(template, context) }
+        renderer.otherEngine = { template, stack in oracle.render(template, stack) }
         let theirs = Dictionary(renderer.renderAll().map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         #expect(ours.filter { !$0.template.isEmpty }.count >= 5)
         for page in ours where !page.template.isEmpty {
@@ -66,6 +66,20 @@ struct SwiftMustacheOracle: Sendable {
 
     func render(_ template: String, _ context: TemplateValue) -> [UInt8] {
         Array((library.render(Self.convert(context), withTemplate: template) ?? "").utf8)
+    }
+
+    /// A stack of contexts as one, the innermost (last) first: what the layout and the page's
+    /// model give together.
+    func render(_ template: String, _ stack: [TemplateValue]) -> [UInt8] {
+        Array((library.render(Stack(frames: stack.reversed().map(Self.convert)), withTemplate: template) ?? "").utf8)
+    }
+
+    struct Stack: MustacheParent {
+        let frames: [Any]
+        func child(named name: String) -> Any? {
+            for case let frame as MustacheParent in frames { if let found = frame.child(named: name) { return found } }
+            return nil
+        }
     }
 
     struct Blank: MustacheCustomRenderable {

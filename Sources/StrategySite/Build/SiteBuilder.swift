@@ -102,6 +102,7 @@ public struct SiteBuilder: Sendable {
     func prepare(bodyEnd: String = "") -> Prepared {
         var (site, diagnostics) = link()
         let templates = TemplateSet.load(directory: options.templatesDirectory, &diagnostics)
+        if let templates { diagnostics += templates.unknownNames(SiteRenderer.templateModels) }
         let assets = AssetFile.catalog(templatesDirectory: options.templatesDirectory, &diagnostics)
         guard let linked = site, let templates, !diagnostics.hasErrors else {
             return Prepared(site: site, renderer: nil, assets: [], diagnostics: diagnostics.normalized())

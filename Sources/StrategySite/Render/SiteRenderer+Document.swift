@@ -19,24 +19,22 @@ extension SiteRenderer {
             return siteRenderer.sectionBlock(section, in: document, from: path)
         })
 
-        var values: [String: Any] = documentSummary(DocumentDetails(slug: document.slug, metadata: document.metadata), from: path)
-        // Figures the lookup takes from the text before the first heading link back from its top.
-        values["bodyHTML"] = sectionBlock(nil, in: document, from: path) + body
-        values["citation"] = citation(document)
-        values["author"] = meta.author
-        values["strategyTitle"] = strategyTitle(meta.strategy)
-        values["strategyHref"] = link(strategyPath, from: path)
-        values["toc"] = tableOfContents(document)
-        values["hasToc"] = document.sections.count > 1
-        values["breadcrumbs"] = [
-            ["label": "Home", "href": link(SitePaths.home, from: path)],
-            ["label": strategyShortTitle(meta.strategy), "href": link(strategyPath, from: path)],
-        ]
-        values["context"] = historicalContext(document, from: path)
         let neighbours = neighbours(of: slug)
-        if let previous = neighbours.previous { values["previous"] = documentSummary(previous, from: path) }
-        if let next = neighbours.next { values["next"] = documentSummary(next, from: path) }
-        return page(path, template: "document", title: meta.title, ["document": values, "scripts": ["assets/cite.js"]])
+        let model = DocumentPage.Document(
+            summary: documentSummary(DocumentDetails(slug: document.slug, metadata: document.metadata), from: path),
+            // Figures the lookup takes from the text before the first heading link back from its top.
+            bodyHTML: sectionBlock(nil, in: document, from: path) + body,
+            citation: citation(document), author: meta.author,
+            strategyTitle: strategyTitle(meta.strategy), strategyHref: link(strategyPath, from: path),
+            toc: tableOfContents(document), hasToc: document.sections.count > 1,
+            breadcrumbs: [
+                LabelledLink(label: "Home", href: link(SitePaths.home, from: path)),
+                LabelledLink(label: strategyShortTitle(meta.strategy), href: link(strategyPath, from: path)),
+            ],
+            context: historicalContext(document, from: path),
+            previous: neighbours.previous.map { documentSummary($0, from: path) },
+            next: neighbours.next.map { documentSummary($0, from: path) })
+        return page(path, template: "document", title: meta.title, DocumentPage(document: model), scripts: ["assets/cite.js"])
     }
 
     /// What the partial under a heading shows: the section's themes (with the same themes in
@@ -44,10 +42,10 @@ extension SiteRenderer {
     /// stands for the text before the first heading, which has no themes.
     func sectionBlock(_ section: Section?, in document: ParsedDocument, from path: String) -> String {
         let reference = SectionReference(slug: document.slug, anchor: section?.anchor ?? "", strategy: document.metadata.strategy)
-        let figures = figures(in: reference).compactMap { figure -> [String: Any]? in
+        let figures = figures(in: reference).compactMap { figure -> SectionThemes.Figure? in
             guard let indicator = site.indicator(figure.indicator), indicator.values.indices.contains(figure.value) else { return nil }
-            return ["value": indicator.values[figure.value].value, "title": indicator.title, "code": indicator.code,
-                    "href": link(SitePaths.indicator(indicator.id), from: path)]
+            return SectionThemes.Figure(value: indicator.values[figure.value].value, title: indicator.title, code: indicator.code,
+                                        href: link(SitePaths.indicator(indicator.id), from: path))
         }
         let themes = section.map { !$0.themes.isEmpty } ?? false
         guard themes || !figures.isEmpty else { return "" }
@@ -60,15 +58,12 @@ extension SiteRenderer {
         return renderSectionBlock(section, figures: figures, in: document, from: path)
     }
 
-    private func renderSectionBlock(_ section: Section?, figures: [[String: Any]], in document: ParsedDocument, from path: String) -> String {
-        let themes = section.map { !$0.themes.isEmpty } ?? false
-        var context: [String: Any] = section.flatMap { themes ? sectionThemes($0, in: document, from: path) : nil } ?? [:]
-        context["hasThemes"] = themes
-        context["figures"] = figures
-        context["hasFigures"] = !figures.isEmpty
-        context["figureCount"] = figures.count
+    private func renderSectionBlock(_ section: Section?, figures: [SectionThemes.Figure], in document: ParsedDocument, from path: String) -> String {
+        var model = SectionThemes()
+        if let section, !section.themes.isEmpty { model = sectionThemes(section, in: document, from: path) }
+        model.figures = figures
         var out: [UInt8] = []
-        render(Self.sectionThemesTemplate, Self.templateValue(context), into: &out)
+        render(Self.sectionThemesTemplate, [model.templateValue], into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -111,19 +106,16 @@ extension SiteRenderer {
     }
 
     /// Two levels of contents: the top-level sections and their direct subsections.
-    func tableOfContents(_ document: ParsedDocument) -> [[String: Any]] {
+    func tableOfContents(_ document: ParsedDocument) -> [DocumentPage.TocEntry] {
         guard let top = document.sections.map(\.level).min() else { return [] }
         // Grouped in one pass: a document of thousands of sections must not cost their square.
-        var childrenOf: [String: [[String: Any]]] = [:]
+        var childrenOf: [String: [DocumentPage.TocChild]] = [:]
         for section in document.sections where section.level == top + 1 {
-            if let parent = section.parentAnchor { childrenOf[parent, default: []].append(["title": section.title, "anchor": section.anchor]) }
+            if let parent = section.parentAnchor { childrenOf[parent, default: []].append(DocumentPage.TocChild(title: section.title, anchor: section.anchor)) }
         }
-        var entries: [[String: Any]] = []
-        for section in document.sections where section.level == top {
-            let children = childrenOf[section.anchor] ?? []
-            entries.append(["title": section.title, "anchor": section.anchor, "children": children, "hasChildren": !children.isEmpty])
+        return document.sections.filter { $0.level == top }.map { section in
+            DocumentPage.TocEntry(title: section.title, anchor: section.anchor, children: childrenOf[section.anchor] ?? [])
         }
-        return entries
     }
 
     /// A section's themes as links, and for each theme the sections of the other strategies
@@ -132,13 +124,13 @@ extension SiteRenderer {
     /// Each other strategy lists at most ``otherStrategyLimit`` sections, then links to the
     /// theme pages for the rest: listing them all would make every page grow with the size of
     /// the library, and the whole site with its square.
-    func sectionThemes(_ section: Section, in document: ParsedDocument, from path: String) -> [String: Any] {
+    func sectionThemes(_ section: Section, in document: ParsedDocument, from path: String) -> SectionThemes {
         let strategy = document.metadata.strategy
-        var others: [[String: Any]] = []
+        var others: [SectionThemes.OtherStrategy] = []
         for other in site.config.strategies where other.id != strategy {
-            var matches: [[String: Any]] = []
+            var matches: [SectionSummary] = []
             var seen = Set<SectionReference>()
-            var more: [[String: Any]] = []
+            var more: [LabelledLink] = []
             for theme in section.themes {
                 let references = sections(onTheme: theme, in: other.id)
                 for reference in references where matches.count < Self.otherStrategyLimit && !seen.contains(reference) {
@@ -146,27 +138,23 @@ extension SiteRenderer {
                     if let summary = sectionSummary(reference, from: path) { matches.append(summary) }
                 }
                 if references.count > seen.count || references.contains(where: { !seen.contains($0) }), let title = site.theme(theme)?.title {
-                    more.append(["label": "All \(references.count) sections on \(title.lowercased()) in the \(other.shortTitle)",
-                                 "href": link(SitePaths.theme(theme) + "#strategy-" + Slugger.slug(other.id), from: path)])
+                    more.append(LabelledLink(label: "All \(references.count) sections on \(title.lowercased()) in the \(other.shortTitle)",
+                                             href: link(SitePaths.theme(theme) + "#strategy-" + Slugger.slug(other.id), from: path)))
                 }
             }
             if !matches.isEmpty {
-                others.append(["strategy": other.shortTitle, "sections": matches, "more": more, "count": matches.count])
+                others.append(SectionThemes.OtherStrategy(strategy: other.shortTitle, sections: matches, more: more))
             }
         }
-        let themes = section.themes.compactMap { id -> [String: Any]? in
-            guard let theme = site.theme(id) else { return nil }
-            return ["title": theme.title, "href": link(SitePaths.theme(id), from: path)]
+        let themes = section.themes.compactMap { id in
+            site.theme(id).map { TitledLink(title: $0.title, href: link(SitePaths.theme(id), from: path)) }
         }
-        return [
-            "themes": themes, "inherited": !section.themesDeclared, "others": others, "hasOthers": !others.isEmpty,
-            "otherCount": others.reduce(0) { $0 + ($1["count"] as? Int ?? 0) },
-        ]
+        return SectionThemes(hasThemes: !section.themes.isEmpty, themes: themes, inherited: !section.themesDeclared, others: others)
     }
 
     /// Which government the document was published under and which later strategy
     /// supersedes it, from `site.yml`.
-    func historicalContext(_ document: ParsedDocument, from path: String) -> [String: Any]? {
+    func historicalContext(_ document: ParsedDocument, from path: String) -> DocumentPage.HistoricalContext? {
         let meta = document.metadata
         let government = site.config.government(on: meta.published)
         let latestGovernment = site.config.governments.max { $0.from < $1.from }
@@ -174,12 +162,8 @@ extension SiteRenderer {
         let position = strategies.firstIndex { $0.id == meta.strategy }
         let later = position.flatMap { $0 + 1 < strategies.count ? strategies[$0 + 1] : nil }
         guard government != nil && government != latestGovernment || later != nil else { return nil }
-        var context: [String: Any] = [:]
-        if let government, government != latestGovernment { context["government"] = government.name }
-        if let later {
-            context["supersededBy"] = later.title
-            context["supersededByHref"] = link(SitePaths.strategy(later.id), from: path)
-        }
-        return context
+        return DocumentPage.HistoricalContext(
+            government: government.flatMap { $0 != latestGovernment ? $0.name : nil } ?? "",
+            supersededBy: later?.title ?? "", supersededByHref: later.map { link(SitePaths.strategy($0.id), from: path) } ?? "")
     }
 }

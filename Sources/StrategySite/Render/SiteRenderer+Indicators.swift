@@ -6,20 +6,19 @@ extension SiteRenderer {
     func renderIndicators() -> RenderedPage {
         let path = SitePaths.indicators
         let relatedBy = reverseRelations()
-        let groups = site.config.strategies.map { strategy -> [String: Any] in
-            let kinds = Indicator.Kind.allCases.compactMap { kind -> [String: Any]? in
+        let groups = site.config.strategies.map { strategy in
+            let kinds = Indicator.Kind.allCases.compactMap { kind -> IndicatorsPage.Kind? in
                 let entries = site.indicators.filter { $0.strategy == strategy.id && $0.kind == kind }
                 guard !entries.isEmpty else { return nil }
-                return ["title": kind.title, "entries": entries.map { indicatorEntry($0, relatedBy: relatedBy, from: path) }]
+                return IndicatorsPage.Kind(title: kind.title, entries: entries.map { indicatorEntry($0, relatedBy: relatedBy, from: path) })
             }
-            return ["id": "strategy-" + Slugger.slug(strategy.id), "title": strategy.title, "shortTitle": strategy.shortTitle,
-                    "strategy": strategy.id, "kinds": kinds, "hasKinds": !kinds.isEmpty]
+            return IndicatorsPage.Group(id: "strategy-" + Slugger.slug(strategy.id), title: strategy.title, shortTitle: strategy.shortTitle,
+                                        strategy: strategy.id, kinds: kinds)
         }
-        let strategies = site.config.strategies.map { ["id": $0.id, "title": $0.shortTitle] }
-        return page(path, template: "indicators", title: "Indicator lookup", [
-            "groups": groups, "strategies": strategies, "total": site.indicators.count,
-            "scripts": [SitePaths.indicatorData, "assets/indicators.js"],
-        ])
+        let strategies = site.config.strategies.map { IndicatorsPage.StrategyOption(id: $0.id, title: $0.shortTitle) }
+        return page(path, template: "indicators", title: "Indicator lookup",
+                    IndicatorsPage(groups: groups, strategies: strategies, total: site.indicators.count),
+                    scripts: [SitePaths.indicatorData, "assets/indicators.js"])
     }
 
     /// For each indicator, the indicators whose `related` names it (lineage read backwards).
@@ -31,53 +30,47 @@ extension SiteRenderer {
         return result
     }
 
-    func indicatorEntry(_ indicator: Indicator, relatedBy: [String: [String]], from path: String) -> [String: Any] {
-        func reference(_ id: String) -> [String: Any]? {
+    func indicatorEntry(_ indicator: Indicator, relatedBy: [String: [String]], from path: String) -> IndicatorsPage.Entry {
+        func reference(_ id: String) -> IndicatorsPage.Reference? {
             guard let other = site.indicator(id) else { return nil }
-            return ["code": other.code, "title": other.title, "href": link(SitePaths.indicator(id), from: path),
-                    "strategy": strategyShortTitle(other.strategy)]
+            return IndicatorsPage.Reference(code: other.code, title: other.title, href: link(SitePaths.indicator(id), from: path),
+                                            strategy: strategyShortTitle(other.strategy))
         }
         let lineage = (indicator.related + (relatedBy[indicator.id] ?? [])).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let children = site.indicators.filter { $0.parent == indicator.id }.compactMap { reference($0.id) }
-        let mentions = mentions(of: indicator.id).compactMap { reference -> [String: Any]? in
+        let mentions = mentions(of: indicator.id).compactMap { reference -> IndicatorsPage.Mention? in
             guard let document = card(reference.slug) else { return nil }
             let section = document.section(reference.anchor)
-            return ["title": section?.title ?? document.metadata.title, "documentTitle": document.metadata.title,
-                    "href": link(SitePaths.document(document.slug) + (reference.anchor.isEmpty ? "" : "#" + reference.anchor), from: path)]
+            return IndicatorsPage.Mention(
+                title: section?.title ?? document.metadata.title, documentTitle: document.metadata.title,
+                href: link(SitePaths.document(document.slug) + (reference.anchor.isEmpty ? "" : "#" + reference.anchor), from: path))
         }
-        let themes = indicator.themes.compactMap { id in site.theme(id).map { ["title": $0.title, "href": link(SitePaths.theme(id), from: path)] } }
-        let values = indicator.values.map { valueEntry($0, from: path) }
+        let themes = indicator.themes.compactMap { id in site.theme(id).map { TitledLink(title: $0.title, href: link(SitePaths.theme(id), from: path)) } }
         let charts = IndicatorChart.charts(for: indicator).compactMap { chart in
-            chart.svg().map { ["chartSVG": $0, "chartText": chart.textAlternative] }
+            chart.svg().map { IndicatorsPage.Chart(chartSVG: $0, chartText: chart.textAlternative) }
         }
-        return [
-            "id": indicator.id, "code": indicator.code, "title": indicator.title, "kind": indicator.kind.rawValue,
-            "strategy": indicator.strategy, "strategyTitle": strategyShortTitle(indicator.strategy),
-            "parent": indicator.parent.flatMap(reference) as Any, "children": children, "hasChildren": !children.isEmpty,
-            "themes": themes, "hasThemes": !themes.isEmpty,
-            "localMonitoring": indicator.localMonitoring, "description": indicator.description,
-            "values": values, "hasValues": !values.isEmpty,
-            "lineage": lineage.compactMap(reference), "hasLineage": !lineage.isEmpty,
-            "mentions": mentions, "hasMentions": !mentions.isEmpty,
-            "charts": charts,
-            "searchText": IndicatorSearch(site: site).searchText(for: indicator),
-        ]
+        return IndicatorsPage.Entry(
+            id: indicator.id, code: indicator.code, title: indicator.title, kind: indicator.kind.rawValue,
+            strategy: indicator.strategy, strategyTitle: strategyShortTitle(indicator.strategy),
+            parent: indicator.parent.flatMap(reference), children: children, themes: themes,
+            localMonitoring: indicator.localMonitoring, description: indicator.description,
+            values: indicator.values.map { valueEntry($0, from: path) },
+            lineage: lineage.compactMap(reference), mentions: mentions, charts: charts,
+            searchText: IndicatorSearch(site: site).searchText(for: indicator))
     }
 
     /// One value on the lookup: the figure, its period, the source's qualifying words, an
     /// editorial note if any, and a link to the place it is written.
-    func valueEntry(_ value: Indicator.Value, from path: String) -> [String: Any] {
-        var entry: [String: Any] = [
-            "value": value.value, "date": value.hasPeriod ? value.date : "", "note": value.note, "editorial": value.editorial,
-        ]
+    func valueEntry(_ value: Indicator.Value, from path: String) -> IndicatorsPage.Value {
+        var entry = IndicatorsPage.Value(value: value.value, date: value.hasPeriod ? value.date : "", note: value.note, editorial: value.editorial)
         if let place = value.place, let document = card(place.slug) {
             let section = document.section(place.anchor)
-            entry["placeTitle"] = section?.title ?? document.metadata.title
-            entry["documentTitle"] = section == nil ? "" : document.metadata.title
-            entry["placeHref"] = link(SitePaths.document(document.slug) + (section == nil ? "" : "#" + place.anchor), from: path)
+            entry.placeTitle = section?.title ?? document.metadata.title
+            entry.documentTitle = section == nil ? "" : document.metadata.title
+            entry.placeHref = link(SitePaths.document(document.slug) + (section == nil ? "" : "#" + place.anchor), from: path)
         } else if !value.source.isEmpty, let document = document(withSource: value.source) {
-            entry["placeTitle"] = document.metadata.title
-            entry["placeHref"] = link(SitePaths.document(document.slug), from: path)
+            entry.placeTitle = document.metadata.title
+            entry.placeHref = link(SitePaths.document(document.slug), from: path)
         }
         return entry
     }

@@ -94,17 +94,18 @@ extension SiteRenderer {
         return nil
     }
 
-    /// Renders a template onto the end of `out`, recording it and the partials it uses.
-    func render(_ template: String, _ context: TemplateValue, into out: inout [UInt8]) {
+    /// Renders a template onto the end of `out` with a stack of contexts (innermost last),
+    /// recording it and the partials it uses.
+    func render(_ template: String, _ stack: [TemplateValue], into out: inout [UInt8]) {
         // Only `serve` records; `build` renders every page and need not walk the partials.
         if let log {
             log.record(.template(template))
             log.record(contentsOf: templates.dependencies(of: template).map { PageInput.template($0) })
         }
         if let otherEngine {
-            out += otherEngine(template, context)
+            out += otherEngine(template, stack)
         } else {
-            templates.render(template, context, into: &out)
+            templates.render(template, stack, into: &out)
         }
     }
 }

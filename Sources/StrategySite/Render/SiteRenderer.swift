@@ -2,9 +2,10 @@ import Foundation
 
 /// The render stage: turns a ``LinkedSite`` into pages through the Mustache templates.
 ///
-/// Each page gets a context of ``TemplateValue``s; everything in it is escaped by the template
-/// (`{{x}}`) except the HTML this stage made itself from Markdown, passed as `…HTML` keys and
-/// inserted with `{{{x}}}`.
+/// Each page template gets a typed model (``TemplateModel``: `DocumentPage`, `HomePage`…) and
+/// the ``PageFrame`` the layout shows; everything in them is escaped by the template (`{{x}}`)
+/// except the HTML this stage made itself from Markdown, in `…HTML` fields and inserted with
+/// `{{{x}}}`.
 public struct SiteRenderer: Sendable {
     public var site: LinkedSite
     public var templates: TemplateSet
@@ -20,7 +21,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders in place of ``templates`` when set: the tests' second Mustache engine, given
     /// the very contexts this stage builds.
-    var otherEngine: (@Sendable (_ template: String, _ context: TemplateValue) -> [UInt8])?
+    var otherEngine: (@Sendable (_ template: String, _ stack: [TemplateValue]) -> [UInt8])?
 
     public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "", searchFragments: SearchFragments? = nil) {
         self.site = site
@@ -47,79 +48,67 @@ public struct SiteRenderer: Sendable {
 
     /// - Parameter absoluteRoot: for a page served at other addresses than its own (the 404
     ///   page), the site's URL path, so its links work at any depth.
-    func page(_ path: String, template: String, title: String, _ values: [String: Any], absoluteRoot: String? = nil) -> RenderedPage {
-        var context = values
-        let root = absoluteRoot ?? SitePaths.root(from: path)
-        context["root"] = root
-        context["title"] = title
-        context["documentTitle"] = title == site.config.title ? title : "\(title) – \(site.config.title)"
-        context["site"] = ["title": site.config.title, "language": site.config.language, "description": site.config.description]
-        context["nav"] = navigation(from: path, root: absoluteRoot)
-        context["bodyEndHTML"] = bodyEnd
+    func page(_ path: String, template: String, title: String, _ model: some TemplateModel, scripts: [String] = [], absoluteRoot: String? = nil) -> RenderedPage {
+        let frame = PageFrame(
+            root: absoluteRoot ?? SitePaths.root(from: path), title: title,
+            documentTitle: title == site.config.title ? title : "\(title) – \(site.config.title)",
+            site: PageFrame.Site(title: site.config.title, language: site.config.language, description: site.config.description),
+            nav: navigation(from: path, root: absoluteRoot), bodyEndHTML: bodyEnd, scripts: scripts)
         var out: [UInt8] = []
-        render(template, Self.templateValue(context), into: &out)
+        // The frame innermost: its names win over the page's.
+        render(template, [model.templateValue, frame.templateValue], into: &out)
         return RenderedPage(path: path, body: .bytes(out), template: template)
     }
 
-    /// A context of dictionaries as template values. An absent optional becomes
-    /// ``TemplateValue/blank``, which, like empty text and empty lists, is false in a section
-    /// and never falls through to a same-named key of an enclosing context.
-    static func templateValue(_ value: Any) -> TemplateValue {
-        switch value {
-        case let value as TemplateValue: value
-        case let string as String: .text(string)
-        case let number as Int: .number(number)
-        case let flag as Bool: .flag(flag)
-        case let dictionary as [String: Any]: .object(TemplateDictionary(dictionary.mapValues(templateValue)))
-        case let array as [[String: Any]]: .list(array.map { templateValue($0) })
-        case let array as [String]: .texts(array)
-        case let array as [Any]: .list(array.map(templateValue))
-        default: .blank
-        }
-    }
+    /// The model each template is rendered with, for ``TemplateNameCheck``.
+    static let templateModels: [String: [TemplateShape.Fields]] = [
+        "home": [HomePage.shape, PageFrame.shape], "document": [DocumentPage.shape, PageFrame.shape],
+        "theme": [ThemePage.shape, PageFrame.shape], "themes": [ThemesPage.shape, PageFrame.shape],
+        "indicators": [IndicatorsPage.shape, PageFrame.shape], "strategy": [StrategyPage.shape, PageFrame.shape],
+        "search": [FramePage.shape, PageFrame.shape], "accessibility": [FramePage.shape, PageFrame.shape],
+        "not-found": [FramePage.shape, PageFrame.shape], sectionThemesTemplate: [SectionThemes.shape],
+    ]
 
-    func navigation(from path: String, root: String? = nil) -> [[String: Any]] {
+    func navigation(from path: String, root: String? = nil) -> [PageFrame.NavItem] {
         let items: [(String, String)] = [
             (SitePaths.home, "Home"), (SitePaths.themes, "Themes"), (SitePaths.indicators, "Indicators"), (SitePaths.search, "Search"),
         ]
         return items.map { target, label in
-            ["label": label, "href": root.map { $0 + target } ?? SitePaths.relative(target, from: path), "current": target == path]
+            PageFrame.NavItem(label: label, href: root.map { $0 + target } ?? SitePaths.relative(target, from: path), current: target == path)
         }
     }
 
     func link(_ target: String, from path: String) -> String { SitePaths.relative(target, from: path) }
 
-    func documentSummary(_ document: DocumentDetails, from path: String) -> [String: Any] {
+    func documentSummary(_ document: DocumentDetails, from path: String) -> DocumentSummary {
         let meta = document.metadata
-        return [
-            "slug": document.slug, "title": meta.title, "summary": meta.summary, "type": meta.type,
-            "published": meta.published.description, "publishedISO": meta.published.iso, "publisher": meta.publisher,
-            "href": link(SitePaths.document(document.slug), from: path),
-            "strategy": site.config.strategy(meta.strategy)?.shortTitle ?? meta.strategy,
-        ]
+        return DocumentSummary(
+            slug: document.slug, title: meta.title, summary: meta.summary, type: meta.type,
+            published: meta.published.description, publishedISO: meta.published.iso, publisher: meta.publisher,
+            href: link(SitePaths.document(document.slug), from: path),
+            strategy: site.config.strategy(meta.strategy)?.shortTitle ?? meta.strategy)
     }
 
     func strategyTitle(_ id: String) -> String { site.config.strategy(id)?.title ?? id }
     func strategyShortTitle(_ id: String) -> String { site.config.strategy(id)?.shortTitle ?? id }
 
-    func sectionSummary(_ reference: SectionReference, from path: String) -> [String: Any]? {
+    func sectionSummary(_ reference: SectionReference, from path: String) -> SectionSummary? {
         guard let document = card(reference.slug), let section = document.section(reference.anchor) else { return nil }
-        return [
-            "title": section.title, "excerpt": section.excerpt,
-            "href": link(SitePaths.document(document.slug) + "#" + section.anchor, from: path),
-            "documentTitle": document.metadata.title, "documentSlug": document.slug,
-            "documentHref": link(SitePaths.document(document.slug), from: path),
-        ]
+        return SectionSummary(
+            title: section.title, excerpt: section.excerpt,
+            href: link(SitePaths.document(document.slug) + "#" + section.anchor, from: path),
+            documentTitle: document.metadata.title, documentSlug: document.slug,
+            documentHref: link(SitePaths.document(document.slug), from: path))
     }
 
     // MARK: Simple pages
 
     func renderSearch() -> RenderedPage {
-        page(SitePaths.search, template: "search", title: "Search", ["scripts": ["assets/search.js"]])
+        page(SitePaths.search, template: "search", title: "Search", FramePage(), scripts: ["assets/search.js"])
     }
 
     func renderAccessibility() -> RenderedPage {
-        page(SitePaths.accessibility, template: "accessibility", title: "Accessibility statement", [:])
+        page(SitePaths.accessibility, template: "accessibility", title: "Accessibility statement", FramePage())
     }
 
     /// A web server shows the 404 page at whatever address was asked for, so relative links
@@ -127,6 +116,6 @@ public struct SiteRenderer: Sendable {
     /// path (`/strategies/assets/site.css`); without one they are relative to the site root.
     func renderNotFound() -> RenderedPage {
         let root = site.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        return page(SitePaths.notFound, template: "not-found", title: "Page not found", [:], absoluteRoot: root)
+        return page(SitePaths.notFound, template: "not-found", title: "Page not found", FramePage(), absoluteRoot: root)
     }
 }

@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public let library: MustacheTemplates
     /// Template names (relative path without `.mustache`) mapped to the partials they use.
     public let partialsUsed: [String: Set<String>]
+    /// Each template's path as reported and its bytes, to place `check`'s warnings.
+    let sources: [String: (path: String, bytes: [UInt8])]
 
     /// The page templates the site renders; each must exist.
     public static let pageTemplates = ["home", "document", "theme", "themes", "indicators", "strategy", "search", "accessibility", "not-found"]
@@ -72,13 +74,38 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += missing
         guard diagnostics.count == before || !diagnostics[before...].hasErrors else { return nil }
-        return TemplateSet(library: library, partialsUsed: partials)
+        return TemplateSet(library: library, partialsUsed: partials,
+                           sources: Dictionary(sources.map { ($0.name, ($0.path, $0.bytes)) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Warnings for the names each template writes that the models it is rendered with do not
+    /// have (`models`: template name to the shapes of its stack of models, innermost last).
+    public func unknownNames(_ models: [String: [TemplateShape.Fields]]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        var seen: Set<String> = []
+        for (template, shapes) in models.sorted(by: { $0.key < $1.key }) {
+            for finding in TemplateNameCheck.unknownNames(in: template, models: shapes, templates: library) {
+                guard let source = sources[finding.template] else { continue }
+                let position = TemplateParser.position(of: finding.offset, in: source.bytes)
+                let key = "\(source.path):\(finding.offset)"
+                guard seen.insert(key).inserted else { continue }
+                let hint = finding.suggestion.map { "did you mean '\($0)'?" } ?? "it renders as nothing"
+                warnings.append(.warning("template name '\(finding.name)' is not in the model of \(template == finding.template ? "this page" : "the page '\(template)'")",
+                                         at: SourceLocation(path: source.path, line: position.line, column: position.column), hint: hint))
+            }
+        }
+        return warnings
     }
 
     /// Renders page template `name` onto the end of `out`. Names are checked when loading,
     /// so a miss is a bug (and writes nothing).
     public func render(_ name: String, _ context: TemplateValue, into out: inout [UInt8]) {
         library.render(name, context, into: &out)
+    }
+
+    /// Renders with a stack of contexts, the innermost last (the page's model, then its frame).
+    public func render(_ name: String, _ stack: [TemplateValue], into out: inout [UInt8]) {
+        library.render(name, stack, into: &out)
     }
 
     /// Template `name` rendered as text.

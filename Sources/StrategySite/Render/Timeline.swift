@@ -7,12 +7,13 @@ struct Timeline {
     var config: SiteConfig
     var from: String
 
-    var entries: [[String: Any]] {
+    var entries: [HomePage.TimelineEntry] {
         documents.map { document in
-            ["title": document.metadata.title, "date": document.metadata.published.description,
-             "dateISO": document.metadata.published.iso, "type": document.metadata.type,
-             "strategy": config.strategy(document.metadata.strategy)?.shortTitle ?? document.metadata.strategy,
-             "href": SitePaths.relative(SitePaths.document(document.slug), from: from)]
+            HomePage.TimelineEntry(
+                title: document.metadata.title, date: document.metadata.published.description,
+                dateISO: document.metadata.published.iso, type: document.metadata.type,
+                strategy: config.strategy(document.metadata.strategy)?.shortTitle ?? document.metadata.strategy,
+                href: SitePaths.relative(SitePaths.document(document.slug), from: from))
         }
     }
 

@@ -40,8 +40,13 @@ public struct MustacheTemplates: Sendable {
 
     /// Renders template `name` with `context` onto the end of `out`; an unknown name writes nothing.
     func render(_ name: String, _ context: TemplateValue, into out: inout [UInt8]) {
+        render(name, [context], into: &out)
+    }
+
+    /// Renders template `name` with a stack of contexts (the innermost last, whose names win).
+    func render(_ name: String, _ stack: [TemplateValue], into out: inout [UInt8]) {
         guard let index = indices[name] else { return }
-        var renderer = Renderer(templates: templates, out: out, stack: [context])
+        var renderer = Renderer(templates: templates, out: out, stack: stack)
         out = []
         renderer.render(templates[index].nodes)
         out = renderer.out

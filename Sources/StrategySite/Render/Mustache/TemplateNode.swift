@@ -22,9 +22,12 @@ indirect enum TemplateNode: Sendable {
 /// implicit iterator `.` is no components.
 struct TemplateName: Sendable, Hashable {
     var components: [String]
+    /// Where the name is written in its template (a byte offset), for `check`'s warnings.
+    var offset: Int
 
-    init(_ text: String) {
+    init(_ text: String, offset: Int = 0) {
         components = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        self.offset = offset
     }
 
     var text: String { components.isEmpty ? "." : components.joined(separator: ".") }

@@ -153,6 +153,7 @@ struct TemplateParser {
         var sigil: UInt8
         var name: String
         var start: Int
+        var nameStart = 0
         var indentation: [UInt8]
         var nodes: [TemplateNode] = []
         var blocks: [String: [TemplateNode]] = [:]
@@ -263,7 +264,7 @@ struct TemplateParser {
                     if insideParent && sigil != UInt8(ascii: "$") {
                         throw Failure(message: "only {{$block}} tags may stand inside {{<\(stack[stack.count - 1].name)}}", offset: start)
                     }
-                    stack.append(Open(sigil: sigil, name: name, start: start, indentation: indentation[index] ?? [],
+                    stack.append(Open(sigil: sigil, name: name, start: start, nameStart: nameStart, indentation: indentation[index] ?? [],
                                       atLineStart: standalone[index], isDefinition: insideParent))
                     if sigil == UInt8(ascii: "<") {
                         let found = partialIndices[name] != nil
@@ -277,8 +278,8 @@ struct TemplateParser {
                     let closed = stack.removeLast()
                     let parentIsParent = stack[stack.count - 1].sigil == UInt8(ascii: "<")
                     switch closed.sigil {
-                    case UInt8(ascii: "#"): append(.section(TemplateName(closed.name), closed.nodes))
-                    case UInt8(ascii: "^"): append(.inverted(TemplateName(closed.name), closed.nodes))
+                    case UInt8(ascii: "#"): append(.section(TemplateName(closed.name, offset: closed.nameStart), closed.nodes))
+                    case UInt8(ascii: "^"): append(.inverted(TemplateName(closed.name, offset: closed.nameStart), closed.nodes))
                     case UInt8(ascii: "<"): append(.partial(partialIndices[closed.name], blocks: closed.blocks, indentation: closed.indentation))
                     default:
                         if parentIsParent {
@@ -294,7 +295,7 @@ struct TemplateParser {
                     append(.partial(target, blocks: [:], indentation: indentation[index] ?? []))
                 default:
                     if insideParent { throw Failure(message: "only {{$block}} tags may stand inside {{<\(stack[stack.count - 1].name)}}", offset: start) }
-                    append(.value(TemplateName(name), escaped: sigil != UInt8(ascii: "&")))
+                    append(.value(TemplateName(name, offset: nameStart), escaped: sigil != UInt8(ascii: "&")))
                 }
             }
         }
