@@ -90,8 +90,9 @@ struct TemplateNameCheck {
             if shape != nil { break }
         }
         guard var found = shape else {
-            report(name, in: template, candidates: scopes.flatMap { scope -> [String] in
-                if case .fields(let fields) = scope { return Array(fields.keys) }
+            // Innermost first: of two names as near, the one of the nearer model is meant.
+            report(name, in: template, candidates: scopes.reversed().flatMap { scope -> [String] in
+                if case .fields(let fields) = scope { return fields.keys.sorted() }
                 return []
             }, text: first)
             return .any
@@ -102,7 +103,7 @@ struct TemplateNameCheck {
             case .object(let fields):
                 let names = fields.names
                 guard let next = names[component] else {
-                    report(name, in: template, candidates: Array(names.keys), text: component)
+                    report(name, in: template, candidates: names.keys.sorted(), text: component)
                     return .any
                 }
                 found = next
