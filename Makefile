@@ -6,7 +6,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/strategy-site
 APT     := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
-.PHONY: site test deps spec stemmer-vocabulary swift-test browser-test check serve bench memcheck clean
+.PHONY: site test deps spec stemmer-vocabulary swift-test bench-search browser-test check serve bench memcheck clean
 
 ## make site: build the site from Content/ into Output/ (release build)
 site: deps
@@ -59,6 +59,14 @@ bench: deps
 	@test -x .venv-bench/bin/pip || python3 -m venv .venv-bench
 	.venv-bench/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	python3 bench/run.py $(BENCH_ARGS)
+	$(MAKE) bench-search
+
+## make bench-search: the search against Pagefind on Content/ and 10,000 documents (bench/search_bench.py)
+SEARCH_BENCH_ARGS ?=
+bench-search: deps
+	$(SWIFT) build -c release --product strategy-site
+	bash Tests/browser/install.sh
+	.venv-browser/bin/python bench/search_bench.py $(SEARCH_BENCH_ARGS)
 
 ## make memcheck: the whole pipeline on Content/ under valgrind; fails on any definite leak.
 ## (valgrind cannot read Swift's DWARF 5 debug info, so it runs a stripped copy.)

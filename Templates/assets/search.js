@@ -268,6 +268,7 @@
   }
 
   function documentFragment(number) { return load("search/d/" + number + ".js", "document", String(number)); }
+  function sectionText(number, place) { var key = number + "-" + place; return load("search/x/" + key + ".js", "text", key); }
   function facets() { return load("search/facets.js", "facets", ""); }
 
   function vocabularyKey(term) { var c = term.charAt(0); return /[a-z0-9]/.test(c) ? c : "_"; }
@@ -470,12 +471,21 @@
       var section = fragment.sections[s.place];
       if (!section) { return; }
       if (d.filter) {
-        if (d.filter.strategy !== null && section[3] !== -1 && section[3] !== d.filter.strategy) { return; }
-        if (d.filter.theme !== null && section[0] !== "" && section[4].indexOf(d.filter.theme) < 0) { return; }
+        if (d.filter.strategy !== null && section[2] !== -1 && section[2] !== d.filter.strategy) { return; }
+        if (d.filter.theme !== null && section[0] !== "" && section[3].indexOf(d.filter.theme) < 0) { return; }
       }
-      shown.push({ url: fragment.url + (section[0] ? "#" + section[0] : ""), heading: section[1], text: section[2], opening: section[0] === "", score: s.score });
+      shown.push({ url: fragment.url + (section[0] ? "#" + section[0] : ""), heading: section[1], opening: section[0] === "", place: s.place, score: s.score });
     });
     return shown.slice(0, 3);
+  }
+
+  // The same, with each section's text loaded (for its excerpt).
+  function sectionsWithText(d, fragment) {
+    var shown = resultSections(d, fragment);
+    return Promise.all(shown.map(function (s) { return sectionText(d.doc, s.place); })).then(function (texts) {
+      shown.forEach(function (s, i) { s.text = texts[i]; });
+      return shown;
+    });
   }
 
   // Where the query's terms stand in `text`: [[start, end]], whole words only.
@@ -557,7 +567,7 @@
     if (at < text.length) { parent.appendChild(document.createTextNode(text.slice(at))); }
   }
 
-  function renderDocument(d, fragment, terms) {
+  function renderDocument(d, fragment, shown, terms) {
     var li = document.createElement("li");
     var heading = document.createElement("p");
     heading.className = "result-title";
@@ -571,7 +581,6 @@
     meta.className = "meta";
     meta.textContent = fragment.meta;
     li.appendChild(meta);
-    var shown = resultSections(d, fragment);
     var sub = document.createElement("ul");
     sub.className = "sub-results";
     shown.forEach(function (s) {
@@ -624,9 +633,11 @@
 
   function showPage(found, from) {
     var page = found.documents.slice(from, from + PAGE);
-    return Promise.all(page.map(function (d) { return documentFragment(d.doc); })).then(function (fragments) {
-      return page.map(function (d, i) { return renderDocument(d, fragments[i], found.terms); });
-    });
+    return Promise.all(page.map(function (d) {
+      return documentFragment(d.doc).then(function (fragment) {
+        return sectionsWithText(d, fragment).then(function (shown) { return renderDocument(d, fragment, shown, found.terms); });
+      });
+    }));
   }
 
   // Shows the results for the field's query and filters; `typing` when from a key press.

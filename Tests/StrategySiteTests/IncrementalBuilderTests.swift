@@ -131,8 +131,12 @@ import StrategySiteTestSupport
         #expect(!builder.buildAll().hasErrors)
         let shards = builder.paths.filter { $0.hasPrefix("search/t/") }
         #expect(shards.count > 4)
-        let fragment = builder.paths.filter { $0.hasPrefix("search/d/") && page(builder, $0).contains("w7x0") }
+        let fragment = builder.paths.filter { $0.hasPrefix("search/d/") && page(builder, $0).contains("\"Extra 7\"") }
         #expect(fragment.count == 1)
+        // Its two sections' texts (before the first heading, and "Part").
+        let number = fragment.first.map { $0.dropFirst("search/d/".count).dropLast(3) } ?? ""
+        let texts = ["search/x/\(number)-0.js", "search/x/\(number)-1.js"]
+        #expect(page(builder, texts[1]).contains("w7x0"))
 
         let path = site.contentPath("documents/extra-7.md")
         try site.edit(path) { $0.replacingOccurrences(of: "w7x149", with: "w7x149 zanzibar") }
@@ -141,7 +145,7 @@ import StrategySiteTestSupport
         // The manifest and the filters' table, the document's fragment, and the shard and
         // spelling list of the one term added (no other term's positions moved).
         #expect(rendered.filter { $0.hasPrefix("search/t/") } == ["search/t/\(SearchIndexWriter.shard(of: "zanzibar", count: shards.count)).js"])
-        #expect(rendered.filter { $0.hasPrefix("search/d/") } == Set(fragment))
+        #expect(rendered.filter { $0.hasPrefix("search/d/") || $0.hasPrefix("search/x/") } == Set(fragment + texts))
         #expect(rendered.filter { $0.hasPrefix("search/v/") } == ["search/v/z.js"])
         #expect(rendered.isSuperset(of: [SitePaths.searchManifest, "search/facets.js"]))
         #expect(page(builder, "search/v/z.js").contains("zanzibar"))

@@ -12,8 +12,9 @@ import Foundation
 ///   positions for phrases). A term in
 ///   more than ``postingLimit`` sections keeps the ones it weighs most in: the others could
 ///   not reach the first pages of results, and a query never loads a long list it cannot show.
-/// - `search/d/N.js`: one document's title, address and sections' text, for the excerpts of
-///   results shown, and loaded only for those.
+/// - `search/d/N.js`: one document's title, address and sections' anchors and headings, and
+///   `search/x/N-P.js` the text of its section P, for the excerpts of results shown, and
+///   loaded only for those.
 /// - `search/v/C.js`: the terms beginning with C with a word they come from and how many
 ///   sections hold them, for "did you mean" when a query word is in no section.
 /// - `search/facets.js`: each document's strategy, type and themes, loaded only when the
@@ -30,7 +31,7 @@ struct SearchIndexWriter {
     /// Positions kept per posting: enough to find a phrase in any ordinary section.
     static let positionLimit = 64
     /// Aimed-at bytes per term shard: a query of a few words loads a few of them.
-    static let shardBytes = 24 * 1024
+    static let shardBytes = 8 * 1024
 
     /// The index of every document and the lookup. Documents are numbered in the order of
     /// their slugs, so the numbers change only when a document comes or goes, and an edit
@@ -82,7 +83,9 @@ struct SearchIndexWriter {
             paths.insert("search/v/\(Self.vocabularyKey(of: index.term(number))).js")
         }
         for document in index.documents {
-            if let number = index.documentNumber(document) { paths.insert("search/d/\(number).js") }
+            guard let number = index.documentNumber(document) else { continue }
+            paths.insert("search/d/\(number).js")
+            for place in index.sections(of: document).indices { paths.insert("search/x/\(number)-\(place).js") }
         }
         return paths
     }
@@ -109,7 +112,7 @@ struct SearchIndexWriter {
             pages.append(vocabularyList(key, terms: terms, index))
         }
         for document in (changedDocuments ?? Set(index.documents)).sorted() {
-            if let page = fragment(document, index) { pages.append(page) }
+            pages += fragment(document, index)
         }
         return pages
     }
@@ -230,9 +233,9 @@ struct SearchIndexWriter {
         }
     }
 
-    /// A document's fragment: what its results show.
-    func fragment(_ key: String, _ index: SectionIndex) -> RenderedPage? {
-        guard let number = index.documentNumber(key) else { return nil }
+    /// A document's fragment and its sections' texts: what its results show.
+    func fragment(_ key: String, _ index: SectionIndex) -> [RenderedPage] {
+        guard let number = index.documentNumber(key) else { return [] }
         let strategyNumbers = Dictionary(strategies.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let themeNumbers = Dictionary(site.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let sections = index.sections(of: key).compactMap(index.section)
@@ -255,9 +258,12 @@ struct SearchIndexWriter {
             let strategy = strategyNumbers[document.metadata.strategy] ?? -1
             sectionFacets = [(strategy, [])] + document.sections.map { (strategy, $0.themes.compactMap { themeNumbers[$0] }) }
         } else {
-            return nil
+            return []
         }
-        return script("search/d/\(number).js", kind: "document", key: String(number)) { json in
+        let textPages = texts.enumerated().map { place, text in
+            script("search/x/\(number)-\(place).js", kind: "text", key: "\(number)-\(place)") { json in json.string(text) }
+        }
+        return textPages + [script("search/d/\(number).js", kind: "document", key: String(number)) { json in
             json.beginObject()
             json.field("url", url)
             json.field("title", title)
@@ -267,14 +273,13 @@ struct SearchIndexWriter {
                 json.beginArray()
                 json.string(section.key.anchor)
                 json.string(section.heading)
-                json.string(i < texts.count ? texts[i] : "")
                 let facets: (strategy: Int, themes: [Int]) = i < sectionFacets.count ? sectionFacets[i] : (-1, [])
                 json.raw(",\(facets.strategy),[\(facets.themes.map(String.init).joined(separator: ","))]")
                 json.endArray()
             }
             json.endArray()
             json.endObject()
-        }
+        }]
     }
 
     private func strategyShortTitle(_ id: String) -> String {
