@@ -93,3 +93,25 @@ struct SectionIndexTests {
         #expect(terms.contains("drug") && terms.contains("publish"))
     }
 }
+
+@Suite("Search text of the real Content/")
+struct RealSearchTextTests {
+    /// What the index and every excerpt take from a document is text as readers see it: no
+    /// note markers, Markdown syntax, HTML or entities, in any document of `Content/`.
+    @Test func noMarkupInAnySectionText() throws {
+        var diagnostics: [Diagnostic] = []
+        let source = try #require(ContentLoader(contentDirectory: Repository.path("Content")).load(&diagnostics))
+        let parser = DocumentParser(options: .init(indicators: IndicatorMatcher(indicators: source.indicators)))
+        let markup = try Regex(#"\[\^|\]\(|\*\*|</?[a-z]+[ >]|&(amp|lt|gt|quot|#[0-9]+);|^#|<!--"#)
+        var checked = 0
+        for document in source.documents {
+            var found: [Diagnostic] = []
+            let parsed = parser.parse(document, &found)
+            for (name, text) in [("opening", parsed.opening)] + parsed.sections.flatMap({ [($0.anchor, $0.text), ($0.anchor + " excerpt", $0.excerpt)] }) {
+                checked += 1
+                #expect(text.firstMatch(of: markup) == nil, "\(document.slug) \(name): \(text.prefix(200))")
+            }
+        }
+        #expect(checked > source.documents.count)
+    }
+}
