@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// The open pages' server-sent event streams, and what a page that connects now must be told.
 ///
 /// Messages are `reload` or the text of the current errors. A page that connects while the site
 /// has errors gets the errors at once, so its overlay shows them.
-public final class EventHub: @unchecked Sendable {
+public final class EventHub: Sendable {
     public enum Event: Sendable, Equatable {
         /// A message (`reload` or error text).
         case message(String)
@@ -12,34 +13,35 @@ public final class EventHub: @unchecked Sendable {
         case keepAlive
     }
 
-    private let lock = NSLock()
-    private var clients: [Int: AsyncStream<Event>.Continuation] = [:]
-    private var nextID = 0
-    private var currentErrors: String?
-    private var closed = false
+    private struct State {
+        var clients: [Int: AsyncStream<Event>.Continuation] = [:]
+        var nextID = 0
+        var currentErrors: String?
+        var closed = false
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     /// A stream for one page; ends when the hub closes or ``unsubscribe(_:)`` is called.
     public func subscribe() -> (id: Int, events: AsyncStream<Event>) {
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(16))
-        lock.lock()
-        defer { lock.unlock() }
-        nextID += 1
-        if closed {
-            continuation.finish()
-        } else {
-            clients[nextID] = continuation
-            if let currentErrors { continuation.yield(.message(currentErrors)) }
+        let id = state.withLock { state in
+            state.nextID += 1
+            if state.closed {
+                continuation.finish()
+            } else {
+                state.clients[state.nextID] = continuation
+                if let errors = state.currentErrors { continuation.yield(.message(errors)) }
+            }
+            return state.nextID
         }
-        return (nextID, stream)
+        return (id, stream)
     }
 
     public func unsubscribe(_ id: Int) {
-        lock.lock()
-        let continuation = clients.removeValue(forKey: id)
-        lock.unlock()
-        continuation?.finish()
+        state.withLock { $0.clients.removeValue(forKey: id) }?.finish()
     }
 
     /// Tells every page to reload, and forgets the errors.
@@ -53,33 +55,28 @@ public final class EventHub: @unchecked Sendable {
     }
 
     public func keepAlive() {
-        lock.lock()
-        let targets = Array(clients.values)
-        lock.unlock()
-        for client in targets { client.yield(.keepAlive) }
+        for client in state.withLock({ Array($0.clients.values) }) { client.yield(.keepAlive) }
     }
 
     /// Ends every stream (graceful shutdown); later subscribers get an ended stream.
     public func close() {
-        lock.lock()
-        closed = true
-        let targets = Array(clients.values)
-        clients = [:]
-        lock.unlock()
+        let targets = state.withLock { state in
+            state.closed = true
+            defer { state.clients = [:] }
+            return Array(state.clients.values)
+        }
         for client in targets { client.finish() }
     }
 
     public var connectedCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return clients.count
+        state.withLock { $0.clients.count }
     }
 
     private func send(_ event: Event, errors: String?) {
-        lock.lock()
-        currentErrors = errors
-        let targets = Array(clients.values)
-        lock.unlock()
+        let targets = state.withLock { state in
+            state.currentErrors = errors
+            return Array(state.clients.values)
+        }
         for client in targets { client.yield(event) }
     }
 

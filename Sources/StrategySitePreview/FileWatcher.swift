@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds changed files by polling: a snapshot of every file's modification time, size and
 /// inode under some folders, compared with the last one. Portable (FileManager only) and cheap
-/// for a site's few hundred files; the preview uses it where inotify is not (``PollingFeed``).
+/// for a site's few hundred files; the preview uses it where inotify is not (``PollingWatcher``).
 ///
 /// Hidden files and folders (editors' swap files), backups ending in `~` and vim's `4913`
 /// probe are not watched (``ignores(_:)``).

@@ -1,6 +1,7 @@
 #if os(Linux)
 import Foundation
 import Glibc
+import Synchronization
 
 /// Linux: the kernel says what changed (inotify), so a save is seen the moment the editor
 /// closes or renames the file, with no scan and no polling delay.
@@ -12,7 +13,11 @@ import Glibc
 /// `write`, which would rebuild from a half-written file. The same names are ignored as by
 /// ``FileWatcher``. If the kernel's queue overflows, or a watched folder is moved away, the
 /// roots themselves are reported, which rebuilds everything.
-final class InotifyWatcher: ChangeFeed, @unchecked Sendable {
+///
+/// Once started, one thread of its own reads the kernel's queue for as long as the watcher
+/// runs: its wait blocks, so it is neither on the Swift concurrency pool nor on Dispatch's, whose
+/// few threads a build (or a busy test run) can hold for seconds.
+final class InotifyWatcher: ChangeSource {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -20,18 +25,27 @@ final class InotifyWatcher: ChangeFeed, @unchecked Sendable {
     /// The roots, absolute and standardised, as the paths reported start.
     let roots: [String]
     private let descriptor: Int32
-    /// Watched folder of each watch descriptor. Touched only by `init` and `changes`, which the
-    /// preview's single watcher loop calls one at a time (hence `@unchecked Sendable`).
-    private var folders: [Int32: String] = [:]
+    /// A pipe whose write end ``stop()`` writes to, to end the reader's wait.
+    private let wake: (read: Int32, write: Int32)
+    /// Watched folder of each watch descriptor.
+    private let folders = Mutex<[Int32: String]>([:])
+    private let stopped = Mutex(false)
 
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                                       | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
-    /// Starts watching now: changes from here on are reported by the next ``changes(waitingUpTo:)``.
-    /// A root that does not exist is skipped, as ``FileWatcher`` skips it.
+    /// Starts watching now: changes from here on are reported by the next ``waitAndDrain(milliseconds:)``,
+    /// or, once started, to the feed. A root that does not exist is skipped, as ``FileWatcher`` skips it.
     init(directories: [String]) throws {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { throw Failure(description: "inotify_init1: \(String(cString: strerror(errno)))") }
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else {
+            close(descriptor)
+            throw Failure(description: "pipe: \(String(cString: strerror(errno)))")
+        }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        wake = (ends[0], ends[1])
         roots = directories.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         var ignored = Set<String>()
         for root in roots {
@@ -39,27 +53,35 @@ final class InotifyWatcher: ChangeFeed, @unchecked Sendable {
         }
     }
 
-    deinit { close(descriptor) }
-
-    /// The folders watched now, for tests.
-    var watchedFolders: Set<String> { Set(folders.values) }
-
-    func changes(waitingUpTo timeout: Duration) async -> [String] {
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        // The wait blocks a thread, so it runs on one of its own: not on the Swift concurrency
-        // pool, and not on Dispatch's, whose few threads a build (or a busy test run) can hold
-        // for seconds, which would delay the wait itself.
-        return await withCheckedContinuation { continuation in
-            let thread = Thread {
-                continuation.resume(returning: self.waitAndDrain(milliseconds: milliseconds))
-            }
-            thread.name = "inotify wait"
-            thread.start()
-        }
+    deinit {
+        close(descriptor)
+        close(wake.read)
+        close(wake.write)
     }
 
-    /// Waits up to `milliseconds` for the first event, then reads events until the queue has
-    /// been quiet for ``settle`` (at most ``settleLimit`` in all).
+    /// The folders watched now, for tests.
+    var watchedFolders: Set<String> { Set(folders.withLock { $0.values }) }
+
+    /// Starts the reader: each burst of changes is added to `feed` as one, until ``stop()``.
+    func start(feeding feed: ChangeFeed) {
+        let thread = Thread { [self] in
+            while !stopped.withLock({ $0 }) {
+                feed.add(waitAndDrain(milliseconds: -1))
+            }
+        }
+        thread.name = "inotify reader"
+        thread.start()
+    }
+
+    /// Ends the reader's wait; it stops before reading again.
+    func stop() {
+        stopped.withLock { $0 = true }
+        var byte: UInt8 = 1
+        _ = Glibc.write(wake.write, &byte, 1)
+    }
+
+    /// Waits up to `milliseconds` (-1: until an event or ``stop()``) for the first event, then
+    /// reads events until the queue has been quiet for ``settle`` (at most ``settleLimit`` in all).
     ///
     /// The settle is what makes one save one rebuild: many programs rename a file into place
     /// and close it a moment later (Foundation's atomic write does), or save several files in
@@ -82,16 +104,17 @@ final class InotifyWatcher: ChangeFeed, @unchecked Sendable {
     static let settle: Int32 = 3
     static let settleLimit: Duration = .milliseconds(30)
 
-    /// Whether an event is queued within `milliseconds`. A signal the process handles would
-    /// interrupt `poll` on a thread that does not block it (Dispatch's threads block most), so
-    /// an interrupted wait goes on rather than end early with nothing.
+    /// Whether an event is queued within `milliseconds` (-1: no limit); false as soon as
+    /// ``stop()`` is called. A signal the process handles interrupts `poll` on a thread that does
+    /// not block it, so an interrupted wait goes on rather than end early with nothing.
     private func wait(milliseconds: Int32) -> Bool {
-        let deadline = ContinuousClock.now + .milliseconds(milliseconds)
+        let deadline = ContinuousClock.now + .milliseconds(max(milliseconds, 0))
         var remaining = milliseconds
         while true {
-            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let result = poll(&ready, 1, remaining)
-            if result >= 0 || errno != EINTR { return result > 0 }
+            var ready = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)]
+            let result = poll(&ready, 2, remaining)
+            if result >= 0 || errno != EINTR { return result > 0 && ready[1].revents == 0 }
+            guard milliseconds >= 0 else { continue }
             let left = deadline - .now
             guard left > .zero else { return false }
             remaining = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
@@ -121,9 +144,9 @@ final class InotifyWatcher: ChangeFeed, @unchecked Sendable {
             changed.formUnion(roots)
             return
         }
-        guard let folder = folders[wd] else { return }
+        guard let folder = folders.withLock({ $0[wd] }) else { return }
         if mask & UInt32(IN_IGNORED) != 0 {
-            folders[wd] = nil
+            folders.withLock { $0[wd] = nil }
             return
         }
         if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
@@ -164,7 +187,7 @@ final class InotifyWatcher: ChangeFeed, @unchecked Sendable {
             if !strict || reason == ENOENT || reason == ENOTDIR { return }
             throw Failure(description: "inotify_add_watch \(folder): \(String(cString: strerror(reason)))")
         }
-        folders[wd] = folder
+        folders.withLock { $0[wd] = folder }
         // Listed after the watch is added, so nothing written in between is missed.
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where !FileWatcher.ignores(name) {
@@ -180,9 +203,11 @@ final class InotifyWatcher: ChangeFeed, @unchecked Sendable {
     }
 
     private func unwatch(under folder: String) {
-        for (wd, path) in folders where path == folder || path.hasPrefix(folder + "/") {
-            inotify_rm_watch(descriptor, wd)
-            folders[wd] = nil
+        folders.withLock { folders in
+            for (wd, path) in folders where path == folder || path.hasPrefix(folder + "/") {
+                inotify_rm_watch(descriptor, wd)
+                folders[wd] = nil
+            }
         }
     }
 

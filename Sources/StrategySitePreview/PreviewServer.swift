@@ -62,8 +62,9 @@ public struct PreviewServer: Sendable {
         let listening = try ListeningSocket.open(host: host, port: port)
         defer { listening.close() }
         // Watching starts before the first build, so saves made during it are not lost.
-        let (feed, fallback) = makeChangeFeed(directories: [options.contentDirectory, options.templatesDirectory],
-                                              pollInterval: pollInterval, debounce: debounce)
+        let (feed, fallback) = ChangeFeed.watching(directories: [options.contentDirectory, options.templatesDirectory],
+                                                   pollInterval: pollInterval, debounce: debounce)
+        defer { feed.stop() }
         if let fallback { log.problem("warning: " + fallback) }
         let site = self.site
         let start = ContinuousClock.now
@@ -90,6 +91,7 @@ public struct PreviewServer: Sendable {
             group.addTask {
                 await withDiscardingTaskGroup { services in
                     services.addTask { await watcher.run() }
+                    services.addTask { await self.keepStreamsAlive() }
                     services.addTask { await self.accept(on: listener, responder: responder) }
                     await self.stopSignal.wait()
                     // The event streams end first, so open pages see their stream end cleanly;
@@ -106,6 +108,14 @@ public struct PreviewServer: Sendable {
     /// Shuts a running server down gracefully, as Ctrl-C does.
     public func stop() {
         stopSignal.trigger()
+    }
+
+    /// A comment on every event stream every 15 seconds, until cancelled: it finds pages that
+    /// went away and keeps proxies from closing a quiet stream.
+    func keepStreamsAlive() async {
+        while (try? await Task.sleep(for: .seconds(15))) != nil {
+            hub.keepAlive()
+        }
     }
 
     /// Takes connections until cancelled, each served by a task of its own.

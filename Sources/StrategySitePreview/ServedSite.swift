@@ -1,5 +1,6 @@
 import Foundation
 import StrategySite
+import Synchronization
 
 /// The site the preview serves: the pages and assets of the last good build, in memory, and
 /// the builder that changes them.
@@ -8,15 +9,19 @@ import StrategySite
 /// pages it rendered, those gone, the assets) is applied at once when it is done. A page's
 /// bytes are made when it is asked for; the search data, which is in parts, is joined once
 /// and kept until it changes.
-public final class ServedSite: @unchecked Sendable {
+public final class ServedSite: Sendable {
     public let builder: IncrementalBuilder
-    private let lock = NSLock()
-    private var pages: [String: RenderedPage] = [:]
-    private var assets: [String: Data] = [:]
-    private var joined: [String: Data] = [:]
-    private var diagnostics: [Diagnostic] = []
-    /// Goes up with each update, so a page joined meanwhile is not kept when it changed.
-    private var generation = 0
+
+    private struct State {
+        var pages: [String: RenderedPage] = [:]
+        var assets: [String: Data] = [:]
+        var joined: [String: Data] = [:]
+        var diagnostics: [Diagnostic] = []
+        /// Goes up with each update, so a page joined meanwhile is not kept when it changed.
+        var generation = 0
+    }
+
+    private let state = Mutex(State())
 
     public init(options: SiteBuilder.Options, bodyEnd: String = "") {
         builder = IncrementalBuilder(options: options, bodyEnd: bodyEnd)
@@ -36,34 +41,34 @@ public final class ServedSite: @unchecked Sendable {
 
     private func apply(_ result: IncrementalBuilder.Result) -> IncrementalBuilder.Result {
         let update = result.update
-        lock.withLock {
-            diagnostics = result.diagnostics
-            if update.replacesAll { pages = [:] }
-            for path in update.removed { pages[path] = nil }
-            for page in update.pages { pages[page.path] = page }
-            for path in update.removed + update.pages.map(\.path) { joined[path] = nil }
-            if let fresh = update.assets { assets = fresh }
-            generation += 1
+        state.withLock { state in
+            state.diagnostics = result.diagnostics
+            if update.replacesAll { state.pages = [:] }
+            for path in update.removed { state.pages[path] = nil }
+            for page in update.pages { state.pages[page.path] = page }
+            for path in update.removed + update.pages.map(\.path) { state.joined[path] = nil }
+            if let fresh = update.assets { state.assets = fresh }
+            state.generation += 1
         }
         return result
     }
 
     /// A file of the last good site by its output path (`index.html`, `assets/site.css`).
     public func file(at path: String) -> Data? {
-        let (page, asset, kept, seen) = lock.withLock { (pages[path], assets[path], joined[path], generation) }
+        let (page, asset, kept, seen) = state.withLock { ($0.pages[path], $0.assets[path], $0.joined[path], $0.generation) }
         if let kept { return kept }
         guard let page else { return asset }
         guard case .parts = page.body else { return page.data }
         let data = page.data
-        lock.withLock { if generation == seen { joined[path] = data } }
+        state.withLock { if $0.generation == seen { $0.joined[path] = data } }
         return data
     }
 
     /// Every path of the last good site, sorted.
     public var paths: [String] {
-        lock.withLock { (Array(pages.keys) + Array(assets.keys)).sorted() }
+        state.withLock { (Array($0.pages.keys) + Array($0.assets.keys)).sorted() }
     }
 
     /// The problems of the last build or rebuild, sorted.
-    public var lastDiagnostics: [Diagnostic] { lock.withLock { diagnostics } }
+    public var lastDiagnostics: [Diagnostic] { state.withLock { $0.diagnostics } }
 }

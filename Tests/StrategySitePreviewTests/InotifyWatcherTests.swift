@@ -2,7 +2,6 @@
 import Foundation
 import Glibc
 import Testing
-import StrategySiteTestSupport
 @testable import StrategySitePreview
 
 /// The inotify feed against real files in a temporary folder. Each test writes, then asks once:
@@ -36,8 +35,9 @@ import StrategySiteTestSupport
         }
     }
 
-    func next(_ watcher: InotifyWatcher) async -> [String] {
-        await watcher.changes(waitingUpTo: .seconds(20))
+    /// The next burst, read by the test itself from a watcher that was not started.
+    func next(_ watcher: InotifyWatcher) -> [String] {
+        watcher.waitAndDrain(milliseconds: 20_000)
     }
 
     @Test func aSaveIsReportedAtOnce() async throws {
@@ -52,7 +52,7 @@ import StrategySiteTestSupport
         #expect(ContinuousClock.now - start < .seconds(20), "returned on the event, not the timeout")
 
         // Nothing more happened: an empty answer after the (short) timeout.
-        let nothing = await watcher.changes(waitingUpTo: .milliseconds(50))
+        let nothing = watcher.waitAndDrain(milliseconds: 50)
         #expect(nothing.isEmpty)
     }
 
@@ -60,15 +60,15 @@ import StrategySiteTestSupport
         defer { try? FileManager.default.removeItem(atPath: root) }
         let watcher = try InotifyWatcher(directories: [root])
         try write("documents/one.md", "saved through a temporary file", atomically: true)
-        let saved = await next(watcher)
+        let saved = next(watcher)
         #expect(saved == [root + "/documents/one.md"], "the temporary file is hidden, so not reported")
 
         try FileManager.default.moveItem(atPath: root + "/documents/one.md", toPath: root + "/documents/two.md")
-        let renamed = await next(watcher)
+        let renamed = next(watcher)
         #expect(renamed == [root + "/documents/one.md", root + "/documents/two.md"])
 
         try FileManager.default.removeItem(atPath: root + "/documents/two.md")
-        let deleted = await next(watcher)
+        let deleted = next(watcher)
         #expect(deleted == [root + "/documents/two.md"])
     }
 
@@ -77,7 +77,7 @@ import StrategySiteTestSupport
         let watcher = try InotifyWatcher(directories: [root])
         let names = (1...40).map { "documents/burst-\($0).md" }
         for name in names { try write(name, name) }
-        let burst = await next(watcher)
+        let burst = next(watcher)
         #expect(burst == names.map { root + "/" + $0 }.sorted())
     }
 
@@ -89,7 +89,7 @@ import StrategySiteTestSupport
         try write("documents/4913", "vim's probe")
         try FileManager.default.removeItem(atPath: root + "/documents/4913")
         try write("documents/one.md", "the save itself")
-        let saved = await next(watcher)
+        let saved = next(watcher)
         #expect(saved == [root + "/documents/one.md"])
     }
 
@@ -98,10 +98,10 @@ import StrategySiteTestSupport
         let watcher = try InotifyWatcher(directories: [root])
         try FileManager.default.createDirectory(atPath: root + "/assets/fonts", withIntermediateDirectories: true)
         try write("assets/fonts/a.woff2", "font")
-        var seen = Set(await next(watcher))
+        var seen = Set(next(watcher))
         // The file may have been written before the new folder was watched: it is reported either way.
         while !seen.contains(root + "/assets/fonts/a.woff2") {
-            let more = await next(watcher)
+            let more = next(watcher)
             #expect(!more.isEmpty)
             if more.isEmpty { break }
             seen.formUnion(more)
@@ -109,7 +109,7 @@ import StrategySiteTestSupport
         #expect(watcher.watchedFolders.contains(root + "/assets/fonts"))
 
         try write("assets/fonts/b.woff2", "another")
-        let later = await next(watcher)
+        let later = next(watcher)
         #expect(later == [root + "/assets/fonts/b.woff2"])
     }
 
@@ -119,7 +119,7 @@ import StrategySiteTestSupport
         defer { try? FileManager.default.removeItem(atPath: elsewhere) }
         let watcher = try InotifyWatcher(directories: [root])
         try FileManager.default.moveItem(atPath: root + "/documents", toPath: elsewhere)
-        let moved = await next(watcher)
+        let moved = next(watcher)
         // The root is what matters. `one.md`, written by `init`, may come too if a process was
         // being spawned at that instant (it holds the file until its exec closes it, and that
         // close is the event): reporting it rebuilds nothing extra.
@@ -129,8 +129,27 @@ import StrategySiteTestSupport
 
         // Files written where it went are not the site's any more.
         try Data("away".utf8).write(to: URL(fileURLWithPath: elsewhere + "/one.md"))
-        let away = await watcher.changes(waitingUpTo: .milliseconds(100))
+        let away = watcher.waitAndDrain(milliseconds: 100)
         #expect(away.isEmpty)
+    }
+
+    /// Started, the watcher's one reader thread adds each burst to the feed, until it is stopped.
+    @Test func aStartedWatcherFeedsTheChangeFeed() async throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let feed = ChangeFeed()
+        feed.start(try InotifyWatcher(directories: [root]))
+        var batches = feed.batches.makeAsyncIterator()
+        try write("documents/one.md", "one, edited")
+        #expect(try await batches.next() == [root + "/documents/one.md"])
+        try write("documents/two.md", "two")
+        try write("documents/one.md", "one, again")
+        var seen = Set<String>()
+        while seen.count < 2, let batch = try await batches.next() { seen.formUnion(batch) }
+        #expect(seen == [root + "/documents/one.md", root + "/documents/two.md"])
+
+        feed.stop()
+        try write("documents/one.md", "after the stop")
+        #expect(try await batches.next() == nil, "a stopped feed ends, and its reader reads no more")
     }
 }
 #endif

@@ -111,4 +111,22 @@ import StrategySiteTestSupport
         let standardized = URL(fileURLWithPath: root).standardizedFileURL.path
         #expect(changes == [standardized + "/a.md", standardized + "/c.md", standardized + "/sub/b.md"])
     }
+
+    /// Where inotify is not, the polling watcher feeds the same feed: a save, once the folder is
+    /// quiet, arrives as one batch.
+    @Test func thePollingWatcherFeedsSavesInBatches() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("poll-\(UUID().uuidString)").standardizedFileURL.path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("a".utf8).write(to: URL(fileURLWithPath: root + "/a.md"))
+        let feed = ChangeFeed()
+        feed.start(PollingWatcher(watcher: FileWatcher(directories: [root]), interval: .milliseconds(20), debounce: .milliseconds(20)))
+        defer { feed.stop() }
+        var batches = feed.batches.makeAsyncIterator()
+        try Data("a, saved".utf8).write(to: URL(fileURLWithPath: root + "/a.md"))
+        try Data("b".utf8).write(to: URL(fileURLWithPath: root + "/b.md"))
+        var seen = Set<String>()
+        while seen.count < 2, let batch = try await batches.next() { seen.formUnion(batch) }
+        #expect(seen == [root + "/a.md", root + "/b.md"])
+    }
 }

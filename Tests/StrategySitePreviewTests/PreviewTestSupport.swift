@@ -8,18 +8,18 @@ import Darwin
 @testable import StrategySite
 import StrategySitePreview
 import StrategySiteTestSupport
+import Synchronization
 
 /// Lines the server logged, for checking what the terminal shows.
-final class LogLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-    var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
-    func append(_ line: String) { lock.lock(); stored.append(line); lock.unlock() }
+final class LogLines: Sendable {
+    private let stored = Mutex<[String]>([])
+    var lines: [String] { stored.withLock { $0 } }
+    func append(_ line: String) { stored.withLock { $0.append(line) } }
     var log: PreviewServer.Log { PreviewServer.Log(info: { self.append($0) }, problem: { self.append($0) }) }
 }
 
 /// A preview server on 127.0.0.1 with a port the system picked, run in a task.
-final class RunningPreview: @unchecked Sendable {
+final class RunningPreview: Sendable {
     let server: PreviewServer
     let task: Task<Void, Error>
     let port: Int
@@ -60,11 +60,10 @@ final class RunningPreview: @unchecked Sendable {
         try await RawHTTP.request(port: port, target: target, host: host ?? "127.0.0.1:\(port)", method: method)
     }
 
-    private final class Bound: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value: Int?
-        var port: Int? { lock.lock(); defer { lock.unlock() }; return value }
-        func set(_ port: Int) { lock.lock(); value = port; lock.unlock() }
+    private final class Bound: Sendable {
+        private let value = Mutex<Int?>(nil)
+        var port: Int? { value.withLock { $0 } }
+        func set(_ port: Int) { value.withLock { $0 = port } }
     }
 }
 
@@ -212,9 +211,9 @@ enum RawHTTP {
 }
 
 /// An open `/__strategy-site/events` connection whose bytes are collected by a reader thread.
-final class EventStreamClient: @unchecked Sendable {
-    private let lock = NSLock()
-    private var received = ""
+final class EventStreamClient: Sendable {
+    private let received = Mutex("")
+    private let closed = Mutex(false)
     private let fd: Int32
 
     init(port: Int, host: String? = nil) throws {
@@ -232,9 +231,9 @@ final class EventStreamClient: @unchecked Sendable {
         }
     }
 
-    private func append(_ text: String) { lock.lock(); received += text; lock.unlock() }
+    private func append(_ text: String) { received.withLock { $0 += text } }
 
-    var text: String { lock.lock(); defer { lock.unlock() }; return received }
+    var text: String { received.withLock { $0 } }
 
     /// The `data:` messages received so far (chunk framing removed), in order.
     var messages: [String] {
@@ -251,13 +250,11 @@ final class EventStreamClient: @unchecked Sendable {
         }
     }
 
-    private var closed = false
-
     func close() {
-        lock.lock()
-        let wasClosed = closed
-        closed = true
-        lock.unlock()
+        let wasClosed = closed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
         if wasClosed { return }
         shutdown(fd, Int32(SHUT_RDWR))
         #if canImport(Glibc)
