@@ -80,7 +80,7 @@ struct PreviewConnection: Sendable {
     /// a stop of the server does not cancel: a response in progress is finished, not cut off (an
     /// event stream ends when the hub closes, which the server does first).
     func send(_ response: PreviewResponse, headOnly: Bool, closing: Bool) async -> Bool {
-        let task = Task { try await write(response, headOnly: headOnly, closing: closing) }
+        let task = Task(executorPreference: PreviewExecutor.shared) { try await write(response, headOnly: headOnly, closing: closing) }
         return (try? await task.value) != nil
     }
 

@@ -58,6 +58,13 @@ public struct PreviewServer: Sendable {
     /// `onRunning` gets the port the server listens on (useful with port 0). Throws
     /// ``ServeFailure`` when it cannot listen.
     public func run(handleSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await withTaskExecutorPreference(PreviewExecutor.shared) {
+            try await serve(handleSignals: handleSignals, onRunning: onRunning)
+        }
+    }
+
+    /// ``run(handleSignals:onRunning:)`` on the preview's executor, which every task it starts inherits.
+    func serve(handleSignals: Bool, onRunning: @escaping @Sendable (Int) async -> Void) async throws {
         // The port is taken first, so a port in use is said at once, not after the first build.
         let listening = try ListeningSocket.open(host: host, port: port)
         defer { listening.close() }

@@ -43,7 +43,9 @@ final class RunningPreview: Sendable {
             try await server.run(handleSignals: false) { port in bound.set(port) }
         }
         var port: Int?
-        try await eventually("the server to listen") {
+        // The first build comes before listening; in a full test run on two busy cores it has
+        // been seen to take over a minute, so the wait is long (a server that never listens still fails).
+        try await eventually("the server to listen", timeout: 300) {
             port = bound.port
             return port != nil || task.isCancelled
         }
@@ -293,7 +295,7 @@ final class ServeProcess {
     /// The port of the address the server printed once it listened.
     func port() async throws -> Int {
         var port: Int?
-        try await eventually("the URL on standard output") {
+        try await eventually("the URL on standard output", timeout: 300) {
             let text = output.lines.joined()
             guard let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) else { return false }
             port = Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast())
