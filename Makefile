@@ -22,9 +22,9 @@ serve: deps
 ## make test: every test (Swift unit and integration tests, then browser and publishing checks)
 test: deps swift-test browser-test
 
-# The preview tests run in a process of their own: their servers run on Swift's cooperative
-# thread pool (one thread per core), which the blocking tests (builds killed at random, child
-# processes waited for) can hold for long on a busy two-core machine.
+# The preview tests run in a process of their own: the tests themselves run on Swift's
+# cooperative thread pool (one thread per core), which the blocking tests (builds killed at
+# random, child processes waited for) can hold for long on a busy two-core machine.
 swift-test: deps spec stemmer-vocabulary
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip 'StrategySitePreviewTests\.'
