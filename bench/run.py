@@ -18,7 +18,7 @@ bench/hugo/; and `cmark` over all documents concatenated. Beside each build it p
 the build wrote: its largest page or data script (name and bytes) and its total bytes, with
 and without the search index. Each tool is one function in TOOLS, called once per size with
 a SizeContext, so another comparison is one more function there. At 1,000 and 10,000 documents
-it also times one-document rebuilds with `strategy-site-bench` (IncrementalBuilder), when
+it also times one-document rebuilds with `strategy-site-bench` (SitePipeline), when
 that target builds; and it times the editor's loop through the real preview server, save to
 reload event (bench/editor_loop.py), on a copy of the real Content/, at 1,000 documents and,
 fewer edits, at 10,000 with the server's memory. Standard library only.
@@ -463,7 +463,7 @@ def report(results, rebuilds, info, editor=()):
             lines += ["", f"One-document rebuild at {count:,} documents: - (buildAll and the edits did not finish "
                           f"within {rebuild['timeout']:.0f} s)"]
         else:
-            lines += ["", f"One-document rebuild at {count:,} documents (IncrementalBuilder, {rebuild['iterations']} edits): "
+            lines += ["", f"One-document rebuild at {count:,} documents (SitePipeline, {rebuild['iterations']} edits): "
                           f"median {rebuild['median_ms']:.1f} ms, p90 {rebuild['p90_ms']:.1f} ms"
                           + (f" (buildAll {rebuild['build_all_ms']:.0f} ms)" if rebuild.get("build_all_ms") else "")]
 

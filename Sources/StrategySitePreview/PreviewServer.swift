@@ -27,7 +27,7 @@ public struct PreviewServer: Sendable {
         public static let silent = Log(info: { _ in }, problem: { _ in })
     }
 
-    public var options: SiteBuilder.Options
+    public var options: SitePipeline.Options
     public var host: String
     public var port: Int
     public var log: Log
@@ -45,7 +45,7 @@ public struct PreviewServer: Sendable {
     let stopSignal = StopSignal()
     let reported = ReportedDiagnostics()
 
-    public init(options: SiteBuilder.Options, host: String = "127.0.0.1", port: Int = 8000, log: Log = .standard) {
+    public init(options: SitePipeline.Options, host: String = "127.0.0.1", port: Int = 8000, log: Log = .standard) {
         self.options = options
         self.host = host
         self.port = port

@@ -10,7 +10,7 @@ import Synchronization
 /// bytes are made when it is asked for; the search data, which is in parts, is joined once
 /// and kept until it changes.
 public final class ServedSite: Sendable {
-    public let builder: IncrementalBuilder
+    public let builder: SitePipeline
 
     private struct State {
         var pages: [String: RenderedPage] = [:]
@@ -23,8 +23,8 @@ public final class ServedSite: Sendable {
 
     private let state = Mutex(State())
 
-    public init(options: SiteBuilder.Options, bodyEnd: String = "") {
-        builder = IncrementalBuilder(options: options, bodyEnd: bodyEnd)
+    public init(options: SitePipeline.Options, bodyEnd: String = "") {
+        builder = SitePipeline(options: options, bodyEnd: bodyEnd)
     }
 
     /// Builds the whole site; returns its problems (with errors, the last good site stays).
@@ -35,11 +35,11 @@ public final class ServedSite: Sendable {
 
     /// Rebuilds after these files changed, appeared or disappeared.
     @discardableResult
-    public func rebuild(changed paths: [String]) -> IncrementalBuilder.Result {
+    public func rebuild(changed paths: [String]) -> SitePipeline.Result {
         apply(builder.rebuild(changed: paths))
     }
 
-    private func apply(_ result: IncrementalBuilder.Result) -> IncrementalBuilder.Result {
+    private func apply(_ result: SitePipeline.Result) -> SitePipeline.Result {
         let update = result.update
         state.withLock { state in
             state.diagnostics = result.diagnostics

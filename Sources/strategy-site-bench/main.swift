@@ -1,4 +1,4 @@
-// strategy-site-bench: one-document rebuild latency of the `serve` pipeline (IncrementalBuilder).
+// strategy-site-bench: one-document rebuild latency of the pipeline as `serve` keeps it (SitePipeline).
 //
 //     strategy-site-bench --content DIR --templates DIR [--iterations 30]
 //
@@ -47,7 +47,7 @@ guard !names.isEmpty else { fail("no documents in \(documentsFolder)") }
 let path = (documentsFolder as NSString).appendingPathComponent(names[names.count / 2])
 guard let original = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
 
-let builder = IncrementalBuilder(options: SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates))
+let builder = SitePipeline(options: SitePipeline.Options(contentDirectory: content, templatesDirectory: templates))
 let start = ContinuousClock.now
 let diagnostics = builder.buildAll().diagnostics
 let buildAll = milliseconds(since: start)

@@ -35,12 +35,12 @@ extension StrategySiteCommand {
         /// Option values that can never work are usage errors (exit 2), reported before anything
         /// is read or written: the same checks the build itself makes.
         func validate() throws {
-            let builder = SiteBuilder(options: site.builderOptions(output: output, baseURL: baseURL, force: force, zip: zip))
+            let builder = SitePipeline(options: site.builderOptions(output: output, baseURL: baseURL, force: force, zip: zip))
             if let reason = builder.optionRefusals().first { throw ValidationError(reason) }
         }
 
         func run() throws {
-            let builder = SiteBuilder(options: site.builderOptions(output: output, baseURL: baseURL, force: force, zip: zip))
+            let builder = SitePipeline(options: site.builderOptions(output: output, baseURL: baseURL, force: force, zip: zip))
             do {
                 let summary = try builder.build(onWait: { FileHandle.standardError.write("note: \($0)\n") })
                 Report.print(summary.warnings)

@@ -14,7 +14,7 @@ extension StrategySiteCommand {
         var output = "Output"
 
         func run() throws {
-            let diagnostics = SiteBuilder(options: site.builderOptions(output: output)).check()
+            let diagnostics = SitePipeline(options: site.builderOptions(output: output)).check()
             Report.print(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors

@@ -20,7 +20,7 @@ extension StrategySiteCommand {
         }
 
         func run() throws {
-            let (linked, diagnostics) = SiteBuilder(options: site.builderOptions()).link()
+            let (linked, diagnostics) = SitePipeline(options: site.builderOptions()).link()
             guard let linked, !diagnostics.hasErrors else {
                 Report.print(diagnostics.filter { $0.severity == .error })
                 throw ExitCode(1)

@@ -11,8 +11,8 @@ public struct SiteOptions: ParsableArguments {
 
     public init() {}
 
-    public func builderOptions(output: String = "Output", baseURL: String? = nil, force: Bool = false, zip: String? = nil) -> SiteBuilder.Options {
-        SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+    public func builderOptions(output: String = "Output", baseURL: String? = nil, force: Bool = false, zip: String? = nil) -> SitePipeline.Options {
+        SitePipeline.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                             baseURL: baseURL, force: force, zipPath: zip)
     }
 }

@@ -8,8 +8,8 @@ public final class PreviewSite: Sendable {
     public let root: URL
     public var content: String { root.appendingPathComponent("Content").path }
     public var templates: String { root.appendingPathComponent("Templates").path }
-    public var options: SiteBuilder.Options {
-        SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: root.appendingPathComponent("Output").path)
+    public var options: SitePipeline.Options {
+        SitePipeline.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: root.appendingPathComponent("Output").path)
     }
 
     public init() throws {

@@ -35,11 +35,11 @@ public final class TemporarySite: Sendable {
         try FileManager.default.removeItem(atPath: content + "/" + relative)
     }
 
-    public func options(templates: String = Repository.templates, output: String? = nil) -> SiteBuilder.Options {
-        SiteBuilder.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output ?? self.output)
+    public func options(templates: String = Repository.templates, output: String? = nil) -> SitePipeline.Options {
+        SitePipeline.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output ?? self.output)
     }
 
-    public func builder(templates: String = Repository.templates) -> SiteBuilder { SiteBuilder(options: options(templates: templates)) }
+    public func builder(templates: String = Repository.templates) -> SitePipeline { SitePipeline(options: options(templates: templates)) }
 
     public func page(_ path: String) throws -> String {
         try String(contentsOfFile: output + "/" + path, encoding: .utf8)

@@ -49,14 +49,14 @@ final class BuiltContent: Sendable, CustomStringConvertible {
             .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
     }
 
-    private let build = Lazy<(summary: SiteBuilder.Summary?, error: BuildFailure?)>()
+    private let build = Lazy<(summary: SitePipeline.Summary?, error: BuildFailure?)>()
 
     /// The build, made on first use.
-    var built: (summary: SiteBuilder.Summary?, error: BuildFailure?) {
+    var built: (summary: SitePipeline.Summary?, error: BuildFailure?) {
         build.get {
-            let options = SiteBuilder.Options(contentDirectory: content, templatesDirectory: Repository.templates, outputDirectory: output)
+            let options = SitePipeline.Options(contentDirectory: content, templatesDirectory: Repository.templates, outputDirectory: output)
             do throws(BuildFailure) {
-                return (try SiteBuilder(options: options).build(), nil)
+                return (try SitePipeline(options: options).build(), nil)
             } catch {
                 return (nil, error)
             }

@@ -32,7 +32,7 @@ struct HostileInputTests {
         #expect(throws: BuildFailure.self) { try site.builder().build() }
         #expect(!FileManager.default.fileExists(atPath: site.output))
         // serve refuses them the same way.
-        let preview = IncrementalBuilder(options: site.options()).buildAll().diagnostics.map(\.description)
+        let preview = SitePipeline(options: site.options()).buildAll().diagnostics.map(\.description)
         for path in ["zero.md", "outside.md"] {
             #expect(preview.filter { $0.contains("/documents/\(path):") } == found.filter { $0.contains("/documents/\(path):") }, "\(preview)")
         }
@@ -165,7 +165,7 @@ struct AssetLinkTests {
         // serve publishes the same files and warns the same way.
         var options = site.options(templates: templates)
         options.outputDirectory = site.root.appendingPathComponent("Unused").path
-        let preview = IncrementalBuilder(options: options).buildAll()
+        let preview = SitePipeline(options: options).buildAll()
         #expect(Set(preview.diagnostics.filter { $0.location.path.hasPrefix(templates) }) == Set(summary.warnings.filter { $0.location.path.hasPrefix(templates) }))
         let built = Set(published.filter { $0.hasPrefix("assets/") && FileSystemEntry.at(site.output + "/" + $0) == .regular })
         #expect(Set((preview.update.assets ?? [:]).keys) == built)

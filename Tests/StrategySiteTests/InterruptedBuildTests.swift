@@ -71,7 +71,7 @@ struct InterruptedBuildTests {
     @Test func aSecondBuildSaysItWaits() throws {
         let site = try Self.siteWithUserFiles()
         // Hold the lock as a build would, then start a real build and watch it wait.
-        let writer = SiteBuilder(options: site.options()).writer
+        let writer = SitePipeline(options: site.options()).writer
         let errors = Pipe()
         let said = Collected()
         errors.fileHandleForReading.readabilityHandler = { handle in said.append(handle.availableData) }

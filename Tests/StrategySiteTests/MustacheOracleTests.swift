@@ -13,7 +13,7 @@ struct MustacheOracleTests {
     func everyPageRendersAsSwiftMustacheRendersIt(_ name: String) throws {
         let site = try TemporarySite(copying: name == "Content" ? nil : name)
         let builder = name == "Content"
-            ? SiteBuilder(options: .init(contentDirectory: Repository.path("Content"), templatesDirectory: Repository.templates, outputDirectory: site.output))
+            ? SitePipeline(options: .init(contentDirectory: Repository.path("Content"), templatesDirectory: Repository.templates, outputDirectory: site.output))
             : site.builder()
         let prepared = builder.prepare()
         var renderer = try #require(prepared.renderer, "\(prepared.diagnostics)")

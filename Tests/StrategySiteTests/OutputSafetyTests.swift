@@ -48,7 +48,7 @@ struct OutputSafetyTests {
         #expect(try String(contentsOfFile: site.output + "/notes.txt", encoding: .utf8) == "mine")
         var options = site.options()
         options.force = true
-        try SiteBuilder(options: options).build()
+        try SitePipeline(options: options).build()
         #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
     }
 
@@ -58,7 +58,7 @@ struct OutputSafetyTests {
         for output in ["/", home, site.content, site.root.path, site.content + "/..", FileManager.default.currentDirectoryPath] {
             var options = site.options(output: output)
             options.force = true
-            let writer = SiteBuilder(options: options).writer
+            let writer = SitePipeline(options: options).writer
             #expect(writer.refusal() != nil, "should refuse \(output)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.content + "/documents").count == 3)
@@ -71,7 +71,7 @@ struct ZipTests {
         let site = try TemporarySite(copying: "themes-site")
         var options = site.options()
         options.zipPath = site.root.appendingPathComponent("offline.zip").path
-        try SiteBuilder(options: options).build()
+        try SitePipeline(options: options).build()
         let archive = try Archive(url: site.root.appendingPathComponent("offline.zip"), accessMode: .read)
         let paths = Set(archive.map(\.path))
         let written = try FileManager.default.subpathsOfDirectory(atPath: site.output)
@@ -96,7 +96,7 @@ struct ZipTests {
         for path in [stale, running] { try Data("PK".utf8).write(to: URL(fileURLWithPath: path)) }
         var options = site.options()
         options.zipPath = site.root.appendingPathComponent("offline.zip").path
-        try SiteBuilder(options: options).build()
+        try SitePipeline(options: options).build()
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(FileManager.default.fileExists(atPath: running), "the partial zip of a running build was removed")
         let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains(".partial-") }
@@ -109,7 +109,7 @@ struct ZipTests {
         try Data("my notes".utf8).write(to: precious)
         var options = site.options()
         options.zipPath = precious.path
-        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        #expect(throws: BuildFailure.self) { try SitePipeline(options: options).build() }
         #expect(try String(contentsOf: precious, encoding: .utf8) == "my notes")
         #expect(!FileManager.default.fileExists(atPath: site.output), "the refused build wrote the site anyway")
     }
@@ -128,7 +128,7 @@ struct OptionRefusalTests {
         try site.write("documents/alpha.md", try String(contentsOfFile: site.content + "/documents/alpha.md", encoding: .utf8) + "\nA new line.\n")
         var options = site.options()
         options.zipPath = site.root.appendingPathComponent("missing/folder/site.zip").path
-        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        #expect(throws: BuildFailure.self) { try SitePipeline(options: options).build() }
         #expect(try snapshot(site.output) == before, "the output was replaced although the zip could not be written")
 
         let result = try run(["build", "--zip", "missing/folder/site.zip"], in: site)
@@ -169,7 +169,7 @@ struct OptionRefusalTests {
         }
         var options = site.options(output: site.root.path + "/Elsewhere/out")
         options.force = true
-        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        #expect(throws: BuildFailure.self) { try SitePipeline(options: options).build() }
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.content + "/documents").sorted() == ["alpha.md", "beta.md", "gamma.md"])
     }
 

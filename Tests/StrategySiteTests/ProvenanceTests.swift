@@ -13,9 +13,9 @@ struct ProvenanceTests {
     static var output: String { RealContentTests.built.output }
 
     static let linked: LinkedSite? = {
-        let options = SiteBuilder.Options(contentDirectory: Repository.path("Content"), templatesDirectory: Repository.templates,
+        let options = SitePipeline.Options(contentDirectory: Repository.path("Content"), templatesDirectory: Repository.templates,
                                           outputDirectory: "/nonexistent")
-        return SiteBuilder(options: options).link().site
+        return SitePipeline(options: options).link().site
     }()
 
     static func markdown(_ slug: String) throws -> String {
@@ -338,7 +338,7 @@ struct ProvenanceTests {
         let site = try Self.site(values: "")
         var options = site.options()
         options.baseURL = "https://example.org/strategies/"
-        _ = try SiteBuilder(options: options).build()
+        _ = try SitePipeline(options: options).build()
         let page = try site.page("documents/one.html")
         #expect(page.contains("“One”, Test, 8 December 2010. Available at: https://example.org/strategies/documents/one.html</p>"))
         // Without a publisher the citation and the metadata say so, and never show a source file.

@@ -9,7 +9,7 @@ import StrategySiteTestSupport
 @Suite("The real Content/")
 struct RealContentTests {
     /// The real content's build, for the suites that read its pages.
-    static var built: (output: String, summary: SiteBuilder.Summary?) { (BuiltContent.real.output, BuiltContent.real.built.summary) }
+    static var built: (output: String, summary: SitePipeline.Summary?) { (BuiltContent.real.output, BuiltContent.real.built.summary) }
     static var documents: [String] { BuiltContent.real.slugs }
 
     @Test(arguments: BuiltContent.Variant.allCases)
@@ -90,8 +90,8 @@ struct RealContentTests {
     /// anchors exist.
     @Test(arguments: BuiltContent.Variant.allCases)
     func mentionedIndicatorsAreLinkedToTheLookup(_ variant: BuiltContent.Variant) throws {
-        let options = SiteBuilder.Options(contentDirectory: variant.built.content, templatesDirectory: Repository.templates)
-        let site = try #require(SiteBuilder(options: options).link().site)
+        let options = SitePipeline.Options(contentDirectory: variant.built.content, templatesDirectory: Repository.templates)
+        let site = try #require(SitePipeline(options: options).link().site)
         let lookup = try variant.built.page("indicators/index.html")
         var linked = 0
         for document in site.documents {

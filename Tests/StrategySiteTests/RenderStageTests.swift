@@ -113,7 +113,7 @@ struct RenderStageTests {
     @Test func streamedBuildWritesWhatTheInMemoryRenderRenders() throws {
         let site = try TemporarySite(copying: "themes-site")
         let summary = try site.builder().build()
-        let pages = site.builder().render().pages
+        let pages = site.builder().buildAll().update.pages
         #expect(summary.pages == pages.filter { $0.path.hasSuffix(".html") }.count)
         for page in pages {
             #expect(try String(contentsOfFile: site.output + "/" + page.path, encoding: .utf8) == page.contents, "\(page.path)")

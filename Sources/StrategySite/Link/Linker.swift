@@ -1,17 +1,8 @@
 /// The link stage's checks: every reference between documents, themes and indicators. The
-/// indexes theme and indicator pages are made from are kept by ``LinkIndex``; mentions of
-/// indicator codes were found and linked by the parse stage and are gathered there.
-public struct Linker: Sendable {
-    public init() {}
-
-    /// Links the whole site at once (``LinkIndex`` from the data files, then every document).
-    public func link(_ source: SiteSource, documents parsed: [ParsedDocument], _ diagnostics: inout [Diagnostic]) -> LinkedSite {
-        var index = LinkIndex(data: source)
-        index.add(parsed)
-        diagnostics += index.diagnostics
-        return index.site
-    }
-
+/// indexes theme and indicator pages are made from are kept by ``LinkIndex``, which runs these
+/// checks; mentions of indicator codes were found and linked by the parse stage and are
+/// gathered there.
+enum Linker {
     // MARK: References
 
     struct Problem { var message: String; var hint: String? }

@@ -27,9 +27,10 @@ enum PageJob: Hashable, Sendable {
 
     func render(_ renderer: SiteRenderer) -> [RenderedPage] {
         switch self {
-        case .document(let slug): [renderer.renderDocument(slug)]
-        case .theme(let id): [renderer.renderTheme(id)]
-        case .strategy(let id): [renderer.renderStrategy(id)]
+        // A job for something the site does not have makes no page, never an empty one.
+        case .document(let slug): renderer.renderDocument(slug).map { [$0] } ?? []
+        case .theme(let id): renderer.renderTheme(id).map { [$0] } ?? []
+        case .strategy(let id): renderer.renderStrategy(id).map { [$0] } ?? []
         case .home: [renderer.renderHome()]
         case .themeIndex: [renderer.renderThemeIndex()]
         case .indicators: [renderer.renderIndicators()]

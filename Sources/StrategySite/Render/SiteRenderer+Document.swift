@@ -4,8 +4,9 @@ extension SiteRenderer {
     /// The partial each themed section of a document renders, outside any page template.
     static let sectionThemesTemplate = "partials/section-themes"
 
-    func renderDocument(_ slug: String) -> RenderedPage {
-        guard let document = wholeDocument(slug) else { return RenderedPage(path: SitePaths.document(slug), contents: "", template: "document") }
+    /// The page of document `slug`; nil when the site has no such document (its job makes no page).
+    func renderDocument(_ slug: String) -> RenderedPage? {
+        guard let document = wholeDocument(slug) else { return nil }
         let path = SitePaths.document(slug)
         let meta = document.metadata
         let sectionsByAnchor = Dictionary(document.sections.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })

@@ -14,9 +14,10 @@ extension SiteRenderer {
                     HomePage(strategies: strategies, timelineSVG: timeline.svg(), timeline: timeline.entries))
     }
 
-    func renderStrategy(_ id: String) -> RenderedPage {
+    /// The page of strategy `id`; nil when site.yml has no such strategy (its job makes no page).
+    func renderStrategy(_ id: String) -> RenderedPage? {
         let path = SitePaths.strategy(id)
-        guard let strategy = site.config.strategy(id) else { return RenderedPage(path: path, contents: "", template: "strategy") }
+        guard let strategy = site.config.strategy(id) else { return nil }
         let documents = documentList(in: id)
         let themes = site.themes.compactMap { theme -> StrategyPage.Theme? in
             let onTheme = sections(onTheme: theme.id)

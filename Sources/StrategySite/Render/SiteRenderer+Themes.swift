@@ -1,8 +1,9 @@
 /// Theme pages (one column per strategy) and the theme × document matrix.
 extension SiteRenderer {
-    func renderTheme(_ id: String) -> RenderedPage {
+    /// The page of theme `id`; nil when themes.yml has no such theme (its job makes no page).
+    func renderTheme(_ id: String) -> RenderedPage? {
         let path = SitePaths.theme(id)
-        guard let theme = site.theme(id) else { return RenderedPage(path: path, contents: "", template: "theme") }
+        guard let theme = site.theme(id) else { return nil }
         let references = sections(onTheme: id)
         let columns = site.config.strategies.map { strategy in
             let inStrategy = references.filter { $0.strategy == strategy.id }

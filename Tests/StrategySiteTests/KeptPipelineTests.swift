@@ -3,9 +3,10 @@ import Testing
 import StrategySiteTestSupport
 @testable import StrategySite
 
-/// IncrementalBuilder, through the pages its updates leave (``KeptSite``): what each kind of
-/// change renders, and that the result is always the site a full build makes.
-@Suite struct IncrementalBuilderTests {
+/// The pipeline as `serve` keeps it, through the pages its updates leave (``KeptSite``): what
+/// each kind of change renders, and that the result is always the site the same pipeline makes
+/// from empty.
+@Suite struct KeptPipelineTests {
     static let third = PreviewSite.document(title: "Third plan", body: """
         The third plan follows the second.
 
@@ -26,11 +27,12 @@ import StrategySiteTestSupport
         return (site, builder)
     }
 
-    /// The builder's site equals what SiteBuilder renders from the same files.
+    /// The kept site equals what a new pipeline builds from the same files.
     func expectMatchesFullBuild(_ builder: KeptSite, _ site: PreviewSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let full = SiteBuilder(options: site.options).render(bodyEnd: builder.bodyEnd)
+        let full = SitePipeline(options: site.options, bodyEnd: builder.bodyEnd).buildAll()
         #expect(!full.diagnostics.hasErrors, sourceLocation: sourceLocation)
-        let pages = Dictionary(full.pages.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        #expect(full.update.replacesAll, sourceLocation: sourceLocation)
+        let pages = Dictionary(full.update.pages.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         let built = builder.paths.filter { !$0.hasPrefix("assets/") }
         #expect(Set(built) == Set(pages.keys), sourceLocation: sourceLocation)
         for (path, contents) in pages.sorted(by: { $0.key < $1.key }) {
@@ -342,9 +344,9 @@ import StrategySiteTestSupport
 
     @Test func buildOutputHasNoReloadScript() throws {
         let site = try PreviewSite()
-        let result = SiteBuilder(options: site.options).render()
+        let result = SitePipeline(options: site.options).buildAll()
         #expect(!result.diagnostics.hasErrors)
-        #expect(!result.pages.contains { $0.contents.contains("__strategy-site") })
+        #expect(!result.update.pages.contains { $0.contents.contains("__strategy-site") })
     }
 }
 
@@ -366,7 +368,7 @@ import StrategySiteTestSupport
     @Test(arguments: [1, 2, 3] as [UInt64])
     func randomEditSequencesMatchAFullBuild(_ seed: UInt64) throws {
         var random = Generator(state: seed)
-        let tests = IncrementalBuilderTests()
+        let tests = KeptPipelineTests()
         let (site, builder) = try tests.makeBuilder()
         var documents = ["first-plan", "second-plan", "third-plan"]
         var added = 0
@@ -472,21 +474,21 @@ import StrategySiteTestSupport
 /// The site as a server keeps it: every page and asset of the last good build, changed by
 /// each update the builder hands over.
 final class KeptSite {
-    let builder: IncrementalBuilder
+    let builder: SitePipeline
     private var pages: [String: RenderedPage] = [:]
     private var assets: [String: Data] = [:]
 
-    init(options: SiteBuilder.Options, bodyEnd: String = "") {
-        builder = IncrementalBuilder(options: options, bodyEnd: bodyEnd)
+    init(options: SitePipeline.Options, bodyEnd: String = "") {
+        builder = SitePipeline(options: options, bodyEnd: bodyEnd)
     }
 
     @discardableResult
     func buildAll() -> [Diagnostic] { apply(builder.buildAll()).diagnostics }
 
     @discardableResult
-    func rebuild(changed paths: [String]) -> IncrementalBuilder.Result { apply(builder.rebuild(changed: paths)) }
+    func rebuild(changed paths: [String]) -> SitePipeline.Result { apply(builder.rebuild(changed: paths)) }
 
-    private func apply(_ result: IncrementalBuilder.Result) -> IncrementalBuilder.Result {
+    private func apply(_ result: SitePipeline.Result) -> SitePipeline.Result {
         let update = result.update
         if update.replacesAll { pages = [:] }
         for path in update.removed { pages[path] = nil }

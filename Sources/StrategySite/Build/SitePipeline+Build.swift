@@ -1,32 +1,8 @@
 import Foundation
 
-/// The whole pipeline: load, parse, link, render, write.
-///
-/// `build`, `check` and `serve` are this pipeline stopped at different points: ``check()``
-/// stops before writing, ``render(bodyEnd:)`` returns pages in memory for the preview server,
-/// ``build()`` writes them.
-public struct SiteBuilder: Sendable {
-    public struct Options: Sendable {
-        public var contentDirectory: String
-        public var templatesDirectory: String
-        public var outputDirectory: String
-        /// Overrides `base-url` of site.yml.
-        public var baseURL: String?
-        public var force: Bool
-        /// Also pack the written site into this zip file.
-        public var zipPath: String?
-
-        public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
-                    outputDirectory: String = "Output", baseURL: String? = nil, force: Bool = false, zipPath: String? = nil) {
-            self.zipPath = zipPath
-            self.contentDirectory = contentDirectory
-            self.templatesDirectory = templatesDirectory
-            self.outputDirectory = outputDirectory
-            self.baseURL = baseURL
-            self.force = force
-        }
-    }
-
+/// The pipeline run once from empty: `build` (written, streamed into the output), `check`
+/// (rendered and dropped) and `lookup` (linked only).
+extension SitePipeline {
     /// What a successful build did, for the one-line summary.
     public struct Summary: Sendable {
         public var documents: Int
@@ -34,21 +10,6 @@ public struct SiteBuilder: Sendable {
         public var filesWritten: Int
         public var warnings: [Diagnostic]
         public var seconds: Double
-    }
-
-    /// A site rendered in memory, with every diagnostic found on the way.
-    public struct Result: Sendable {
-        public var site: LinkedSite?
-        public var pages: [RenderedPage]
-        /// The files of `Templates/assets` the site publishes.
-        public var assets: [AssetFile] = []
-        public var diagnostics: [Diagnostic]
-    }
-
-    public var options: Options
-
-    public init(options: Options) {
-        self.options = options
     }
 
     var writer: SiteWriter { writer(assets: []) }
@@ -72,50 +33,39 @@ public struct SiteBuilder: Sendable {
         return reasons
     }
 
-    /// Load, parse and link; the stages every command shares.
+    /// Load, parse and link from empty: the stages every command shares.
     public func link() -> (site: LinkedSite?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        guard var source = ContentLoader(contentDirectory: options.contentDirectory).load(&diagnostics) else {
-            return (nil, diagnostics.normalized())
+        withState { state in
+            state.loadContent()
+            let linked = state.data.map { state.linkAll($0) }
+            return (linked?.site, state.collapsed(state.contentDiagnostics + (linked?.diagnostics ?? [])).normalized())
         }
-        if let baseURL = options.baseURL { source.config.baseURL = baseURL }
-        let parser = DocumentParser(options: .init(indicators: IndicatorMatcher(indicators: source.indicators),
-                                                   reservedIDs: TemplateIDs.read(directory: options.templatesDirectory)))
-        let parsed = source.documents.parallelMap { document -> (ParsedDocument, [Diagnostic]) in
-            var found: [Diagnostic] = []
-            let result = parser.parse(document, &found)
-            return (result, found)
-        }
-        diagnostics += parsed.flatMap(\.1)
-        let site = Linker().link(source, documents: parsed.map(\.0), &diagnostics)
-        return (site, DiagnosticCascade.collapse(diagnostics, contentDirectory: options.contentDirectory))
     }
 
     /// Everything rendering needs, or the diagnostics that stop it.
-    struct Prepared {
+    struct Prepared: Sendable {
         var site: LinkedSite?
         var renderer: SiteRenderer?
         var assets: [AssetFile]
         var diagnostics: [Diagnostic]
     }
 
-    func prepare(bodyEnd: String = "") -> Prepared {
-        var (site, diagnostics) = link()
-        let templates = TemplateSet.load(directory: options.templatesDirectory, &diagnostics)
-        if let templates { diagnostics += templates.unknownNames(SiteRenderer.templateModels) }
-        let assets = AssetFile.catalog(templatesDirectory: options.templatesDirectory, &diagnostics)
-        guard let linked = site, let templates, !diagnostics.hasErrors else {
-            return Prepared(site: site, renderer: nil, assets: [], diagnostics: diagnostics.normalized())
+    /// Every stage but rendering, from empty. Unlike a kept pipeline, which stops at the first
+    /// stage with errors, this links whatever parsed, so one run reports every problem.
+    func prepare() -> Prepared {
+        withState { state in
+            state.loadContent()
+            let linked = state.data.map { state.linkAll($0) }
+            var diagnostics = state.collapsed(state.contentDiagnostics + (linked?.diagnostics ?? []))
+            state.loadTemplates()
+            state.loadAllAssets()
+            diagnostics += state.templateDiagnostics + state.assetDiagnostics
+            guard let site = linked?.site, let templates = state.templates, !diagnostics.hasErrors else {
+                return Prepared(site: linked?.site, renderer: nil, assets: [], diagnostics: diagnostics.normalized())
+            }
+            return Prepared(site: site, renderer: SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd),
+                            assets: state.assets, diagnostics: diagnostics.normalized())
         }
-        return Prepared(site: linked, renderer: SiteRenderer(site: linked, templates: templates, bodyEnd: bodyEnd),
-                        assets: assets, diagnostics: diagnostics.normalized())
-    }
-
-    /// Every stage but writing, with every page in memory (for tests and the preview).
-    public func render(bodyEnd: String = "") -> Result {
-        let prepared = prepare(bodyEnd: bodyEnd)
-        guard let renderer = prepared.renderer else { return Result(site: prepared.site, pages: [], diagnostics: prepared.diagnostics) }
-        return Result(site: prepared.site, pages: renderer.renderAll(), assets: prepared.assets, diagnostics: prepared.diagnostics)
     }
 
     /// Runs the pipeline without writing and returns every problem, sorted.
@@ -136,6 +86,7 @@ public struct SiteBuilder: Sendable {
     @discardableResult
     public func build(onWait: ((String) -> Void)? = nil) throws(BuildFailure) -> Summary {
         let start = Date()
+        let options = self.options
         if let refusal = writer.refusal() { throw BuildFailure([refusal]) }
         if let zipPath = options.zipPath, let refusal = SiteArchiver(siteDirectory: options.outputDirectory, destination: zipPath).refusal() {
             throw BuildFailure([refusal])
