@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `make bench`: one-document rebuild latency of IncrementalBuilder (bench/run.py).
+        // `make bench`: one-document rebuild latency of SitePipeline as serve keeps it (bench/run.py).
         .executableTarget(
             name: "strategy-site-bench",
             dependencies: ["StrategySite"]

@@ -28,7 +28,7 @@ struct ThemeLinkingTests {
     @Test func themeCommentIsInvisibleAndLocated() {
         let (document, _) = parse("## Head\n<!-- themes: alpha,  beta -->\nText\n")
         #expect(!document.body.string.contains("themes"))
-        let locations = document.references.filter { $0.kind == .themeComment }.map { "\($0.target) \($0.location)" }
+        let locations = document.references.filter { $0.kind == .themeComment }.map { "\($0.target.map(String.init(describing:)) ?? "") \($0.location)" }
         #expect(locations == ["theme:alpha Content/documents/doc.md:9:14", "theme:beta Content/documents/doc.md:9:22"])
     }
 

@@ -8,21 +8,34 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
+    /// What a problem is about, for the steps that treat some problems apart (the message is
+    /// for people and may be reworded): ``DiagnosticCascade`` leaves out the unknown ids a
+    /// broken data file explains.
+    public enum Cause: Hashable, Sendable {
+        /// A theme id that themes.yml does not define.
+        case unknownTheme(String)
+        /// An indicator id that indicators.yml does not define.
+        case unknownIndicator(String)
+    }
+
     public var location: SourceLocation
     public var severity: Severity
     public var message: String
     /// A short suggestion of what to do, printed on its own line when present.
     public var hint: String?
+    /// Set where a later step needs to know what the problem is; nil for most.
+    public var cause: Cause?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, hint: String? = nil, cause: Cause? = nil) {
         self.location = location
         self.severity = severity
         self.message = message
         self.hint = hint
+        self.cause = cause
     }
 
-    public static func error(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, hint: hint)
+    public static func error(_ message: String, at location: SourceLocation, hint: String? = nil, cause: Cause? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, hint: hint, cause: cause)
     }
 
     public static func warning(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {

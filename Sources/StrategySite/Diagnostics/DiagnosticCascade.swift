@@ -11,22 +11,23 @@ import Foundation
 enum DiagnosticCascade {
     struct Source {
         var file: String
-        var unknownPrefix: String
+        /// Whether a problem is one this file's errors explain.
+        var explains: (Diagnostic.Cause) -> Bool
         var what: String
     }
 
     static func collapse(_ diagnostics: [Diagnostic], contentDirectory: String) -> [Diagnostic] {
         let folder = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
         let sources = [
-            Source(file: folder + "themes.yml", unknownPrefix: "unknown theme '", what: "themes"),
-            Source(file: folder + "indicators.yml", unknownPrefix: "unknown indicator '", what: "indicators"),
+            Source(file: folder + "themes.yml", explains: { if case .unknownTheme = $0 { true } else { false } }, what: "themes"),
+            Source(file: folder + "indicators.yml", explains: { if case .unknownIndicator = $0 { true } else { false } }, what: "indicators"),
         ]
         var result = diagnostics
         for source in sources {
             let rootErrors = result.filter { $0.location.path == source.file && $0.severity == .error }.sorted()
             guard let first = rootErrors.first else { continue }
             let isConsequence = { (diagnostic: Diagnostic) in
-                diagnostic.severity == .error && diagnostic.message.hasPrefix(source.unknownPrefix)
+                diagnostic.severity == .error && diagnostic.cause.map(source.explains) == true
             }
             let consequences = result.filter { isConsequence($0) && !rootErrors.contains($0) }
             guard !consequences.isEmpty else { continue }

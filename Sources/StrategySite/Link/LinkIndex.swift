@@ -149,8 +149,8 @@ public struct LinkIndex: Sendable {
 
     private func checkReferences(_ document: ParsedDocument) -> [Diagnostic] {
         document.references.compactMap { reference in
-            Linker.check(reference.target, site: site, themes: themeIDs, indicators: indicatorIDs).map {
-                .error($0.message, at: reference.location, hint: $0.hint)
+            Linker.check(reference, site: site, themes: themeIDs, indicators: indicatorIDs).map {
+                .error($0.message, at: reference.location, hint: $0.hint, cause: $0.cause)
             }
         }
     }
@@ -158,7 +158,7 @@ public struct LinkIndex: Sendable {
     /// The documents a document's `doc:` links name.
     private static func documentTargets(_ document: ParsedDocument) -> Set<String> {
         Set(document.references.compactMap { reference in
-            if case .document(let slug, _) = SiteReference(reference.target) { slug } else { nil }
+            if case .document(let slug, _)? = reference.target { slug } else { nil }
         })
     }
 

@@ -5,17 +5,21 @@
 enum Linker {
     // MARK: References
 
-    struct Problem { var message: String; var hint: String? }
+    struct Problem {
+        var message: String
+        var hint: String?
+        var cause: Diagnostic.Cause?
+    }
 
-    /// Why `target` does not resolve in `site`, or nil when it does.
-    static func check(_ target: String, site: LinkedSite, themes: Set<String>, indicators: Set<String>) -> Problem? {
-        guard let reference = SiteReference(target) else {
-            return Problem(message: "incomplete reference '\(target)'", hint: "write doc:slug, doc:slug#anchor, theme:id or indicator:id")
+    /// Why `reference` does not resolve in `site`, or nil when it does.
+    static func check(_ reference: Reference, site: LinkedSite, themes: Set<String>, indicators: Set<String>) -> Problem? {
+        guard let target = reference.target else {
+            return Problem(message: "incomplete reference '\(reference.written)'", hint: "write doc:slug, doc:slug#anchor, theme:id or indicator:id")
         }
-        switch reference {
+        switch target {
         case .document(let slug, let anchor):
             guard let document = site.document(slug) else {
-                return Problem(message: "unknown document '\(slug)' in link \(target)",
+                return Problem(message: "unknown document '\(slug)' in link \(reference.written)",
                                hint: slug.closest(in: site.documents.map(\.slug)).map { "did you mean 'doc:\($0)'?" })
             }
             if let anchor, !document.anchors.contains(anchor) {
@@ -24,11 +28,13 @@ enum Linker {
             }
         case .theme(let id):
             guard themes.contains(id) else {
-                return Problem(message: "unknown theme '\(id)'", hint: id.closest(in: themes).map { "did you mean '\($0)'?" } ?? "themes are defined in themes.yml")
+                return Problem(message: "unknown theme '\(id)'", hint: id.closest(in: themes).map { "did you mean '\($0)'?" } ?? "themes are defined in themes.yml",
+                               cause: .unknownTheme(id))
             }
         case .indicator(let id):
             guard indicators.contains(id) else {
-                return Problem(message: "unknown indicator '\(id)'", hint: id.closest(in: indicators).map { "did you mean '\($0)'?" } ?? "indicators are defined in indicators.yml")
+                return Problem(message: "unknown indicator '\(id)'", hint: id.closest(in: indicators).map { "did you mean '\($0)'?" } ?? "indicators are defined in indicators.yml",
+                               cause: .unknownIndicator(id))
             }
         }
         return nil
@@ -67,11 +73,13 @@ enum Linker {
                 }
             }
             for (id, location) in indicator.referenceLocations["themes"] ?? [] where !themes.contains(id) {
-                diagnostics.append(.error("unknown theme '\(id)'", at: location, hint: id.closest(in: themes).map { "did you mean '\($0)'?" }))
+                diagnostics.append(.error("unknown theme '\(id)'", at: location, hint: id.closest(in: themes).map { "did you mean '\($0)'?" },
+                                          cause: .unknownTheme(id)))
             }
             for key in ["parent", "related"] {
                 for (id, location) in indicator.referenceLocations[key] ?? [] where !ids.contains(id) {
-                    diagnostics.append(.error("unknown indicator '\(id)' in '\(key)'", at: location, hint: id.closest(in: ids).map { "did you mean '\($0)'?" }))
+                    diagnostics.append(.error("unknown indicator '\(id)' in '\(key)'", at: location, hint: id.closest(in: ids).map { "did you mean '\($0)'?" },
+                                              cause: .unknownIndicator(id)))
                 }
             }
             if indicator.parent == indicator.id {

@@ -1,8 +1,10 @@
 /// A link target inside the site: `doc:slug`, `doc:slug#anchor`, `theme:id` or `indicator:id`.
 ///
-/// The one parser for these schemes. The parse stage uses it to write the link's relative
-/// URL, the link stage to check that the target exists, the renderer for page links.
-public enum SiteReference: Hashable, Sendable {
+/// The one parser for these schemes. The parse stage reads each link's target with it once
+/// (``Reference/target``) and writes the link's relative URL; the link stage checks that
+/// the target exists from that value; an indicator value's `source` is read with it when
+/// indicators.yml is loaded (``Indicator/Value/place``).
+public enum SiteReference: Hashable, Sendable, CustomStringConvertible {
     case document(slug: String, anchor: String?)
     case theme(String)
     case indicator(String)
@@ -27,6 +29,15 @@ public enum SiteReference: Hashable, Sendable {
             self = .indicator(String(url.dropFirst(10)))
         } else {
             return nil
+        }
+    }
+
+    /// As an editor writes it: `doc:slug#anchor`, `theme:id`, `indicator:id`.
+    public var description: String {
+        switch self {
+        case .document(let slug, let anchor): return "doc:" + slug + (anchor.map { "#" + $0 } ?? "")
+        case .theme(let id): return "theme:" + id
+        case .indicator(let id): return "indicator:" + id
         }
     }
 

@@ -92,7 +92,7 @@ struct ValueProvenance {
         ([""] + document.sections.map(\.anchor)).filter { anchor in Self.text(of: anchor, in: document).map { Self.occurs(words, in: $0) } ?? false }
     }
 
-    private static func describe(_ place: (slug: String, anchor: String)) -> String {
+    private static func describe(_ place: Indicator.Value.Place) -> String {
         place.anchor.isEmpty ? "the opening of document '\(place.slug)'" : "section '#\(place.anchor)' of document '\(place.slug)'"
     }
 

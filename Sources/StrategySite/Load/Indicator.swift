@@ -27,6 +27,9 @@ public struct Indicator: Sendable, Hashable {
         /// (the text before the document's first heading). An older form, a document's
         /// extraction file name, is still read but cannot be checked.
         public var source: String
+        /// The place `source` names, when it is a `doc:` reference: read once, when
+        /// indicators.yml is loaded.
+        public var place: Place?
         /// Words of the source that qualify the figure ("per year"), as written in the same place.
         public var note: String
         /// An editor's remark, not the source's words; shown marked as an editorial note.
@@ -45,11 +48,18 @@ public struct Indicator: Sendable, Hashable {
 
         public var hasPeriod: Bool { date != Self.noPeriod }
 
-        /// The document and section `source` names, when it is a `doc:` reference.
-        public var place: (slug: String, anchor: String)? {
+        /// A document and a section of it ("" for the text before the first heading).
+        public struct Place: Sendable, Hashable {
+            public var slug: String
+            public var anchor: String
+        }
+
+        /// The place a `doc:` source names, by ``SiteReference``'s parser. A `doc:` that names
+        /// no document is the place of no known document (reported as such), not a file name.
+        static func place(of source: String) -> Place? {
             guard source.hasPrefix("doc:") else { return nil }
-            let parts = source.dropFirst(4).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            return (String(parts.first ?? ""), parts.count == 2 ? String(parts[1]) : "")
+            guard case .document(let slug, let anchor)? = SiteReference(source) else { return Place(slug: "", anchor: "") }
+            return Place(slug: slug, anchor: anchor ?? "")
         }
 
         /// The number in `value` ("8.8%" gives 8.8, "£1.5 billion" gives 1.5), for charts.
@@ -75,7 +85,7 @@ public struct Indicator: Sendable, Hashable {
                                             hint: "add source: doc:<document slug>#<section anchor>"))
             }
             return Value(value: value, date: entry.string("date", required: true, &diagnostics) ?? "", source: source,
-                         note: entry.string("note", &diagnostics) ?? "", editorial: entry.string("editorial", &diagnostics) ?? "",
+                         place: Self.place(of: source), note: entry.string("note", &diagnostics) ?? "", editorial: entry.string("editorial", &diagnostics) ?? "",
                          series: entry.string("series", &diagnostics) ?? "", location: entry.location(of: "value"),
                          sourceLocation: entry.location(of: "source"), dateLocation: entry.location(of: "date"),
                          noteLocation: entry.location(of: "note"))

@@ -8,9 +8,10 @@ extension BodyWriter {
         let url = node.url
         var href: [UInt8] = []
         if SiteReference.hasSiteScheme(url) {
-            let target = String(decoding: url, as: UTF8.self)
-            references.append(Reference(kind: .link, target: target, location: location(of: node)))
-            if let reference = SiteReference(target) {
+            let written = String(decoding: url, as: UTF8.self)
+            let target = SiteReference(written)
+            references.append(Reference(kind: .link, target: target, written: written, location: location(of: node)))
+            if let reference = target {
                 HTML.appendEscapedURL(SitePaths.relative(reference.sitePath, from: options.pagePath), to: &href)
                 if case .indicator(let id) = reference { mentions.append(Mention(indicator: id, section: currentSection)) }
             }
@@ -127,7 +128,7 @@ extension BodyWriter {
         sections[sections.count - 1].themesDeclared = true
         for entry in comment.entries {
             let location = locator.location(line: node.startLine + entry.lineOffset, column: (entry.lineOffset == 0 ? node.startColumn : 1) + entry.column - 1)
-            references.append(Reference(kind: .themeComment, target: "theme:" + entry.id, location: location))
+            references.append(Reference(kind: .themeComment, target: .theme(entry.id), written: entry.id, location: location))
         }
     }
 }

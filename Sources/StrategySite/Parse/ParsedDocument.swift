@@ -93,8 +93,12 @@ public struct Section: Sendable, Hashable {
 public struct Reference: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case link, themeComment }
     public var kind: Kind
-    /// As written: `doc:slug#anchor`, `theme:id` or `indicator:id`; a theme comment entry is `theme:id`.
-    public var target: String
+    /// What it names, read when the body is parsed: a link's `doc:slug#anchor`, `theme:id`
+    /// or `indicator:id`, a theme comment entry's theme. Nil for a link in one of the site's
+    /// schemes that names nothing (`doc:`, `theme:`), which the link stage reports.
+    public var target: SiteReference?
+    /// The link's URL as written (a theme comment entry: its id), for messages.
+    public var written: String
     public var location: SourceLocation
 }
 
