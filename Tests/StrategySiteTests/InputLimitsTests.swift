@@ -43,6 +43,18 @@ struct InputLimitsTests {
         #expect(YAMLAliasKeys.first(in: "a: [unclosed\n") == nil, "a syntax error is left to Yams to report")
     }
 
+    @Test func columnsCountCharactersOnLongLinesOfAnyScript() {
+        let line = String(repeating: "é a ", count: 40) + "中 [^1]" + String(repeating: "x", count: 70) + "ü"
+        let text = "first\n" + line + "\n"
+        let locator = Locator(path: "d.md", bodyStartLine: 1, original: SourceLines(Array(text.utf8)), noteLines: [:])
+        let bytes = Array(line.utf8)
+        for byteColumn in [1, 2, 3, 63, 64, 65, 66, 129, 200, bytes.count, bytes.count + 1, bytes.count + 50] {
+            let expected = 1 + bytes.prefix(byteColumn - 1).filter { $0 & 0xC0 != 0x80 }.count
+            #expect(locator.location(line: 2, column: byteColumn).column == expected, "byte column \(byteColumn)")
+        }
+        #expect(locator.location(line: 1, column: 6).column == 6)
+    }
+
     // MARK: Strategy keys
 
     @Test(arguments: [
