@@ -19,8 +19,9 @@ serve: deps
 	$(SWIFT) build -c release --product strategy-site
 	$(RELEASE) serve
 
-## make test: every test (Swift unit and integration tests, then browser and publishing checks)
-test: deps swift-test browser-test
+## make test: every test (Swift unit and integration tests, a short fuzz run, then browser and
+## publishing checks)
+test: deps swift-test fuzz browser-test
 
 # The preview tests run in a process of their own: the tests themselves run on Swift's
 # cooperative thread pool (one thread per core), which the blocking tests (builds killed at
@@ -77,6 +78,31 @@ memcheck: deps
 	valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
 		--error-exitcode=0 .build/strategy-site-stripped check 2>&1 | tee .build/memcheck.log | tail -12
 	@grep -q "definitely lost: 0 bytes in 0 blocks" .build/memcheck.log || grep -q "All heap blocks were freed" .build/memcheck.log
+
+## make fuzz: coverage-guided fuzzing with libFuzzer (the Swift toolchain's -sanitize=fuzzer,
+## with AddressSanitizer) of the Markdown layer and of the YAML loaders, FUZZ_SECONDS each, one
+## after the other, from the committed seeds in Tests/Fuzz/corpus/. Builds into .build-fuzz/;
+## inputs it finds go to .build-fuzz/corpus/, a crash, a hang (FUZZ_TIMEOUT seconds) or a
+## broken invariant to .build-fuzz/crashes/ and fails the target. Long run:
+## make fuzz FUZZ_SECONDS=1800
+FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 10
+FUZZ_BUILD := $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
+	-Xswiftc -parse-as-library -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
+fuzz: deps
+	$(FUZZ_BUILD) --product fuzz-markdown
+	$(FUZZ_BUILD) --product fuzz-yaml
+	@mkdir -p .build-fuzz/crashes
+	@for target in markdown yaml; do \
+		mkdir -p .build-fuzz/corpus/$$target && \
+		echo "fuzz-$$target: $(FUZZ_SECONDS) s" && \
+		nice -n 10 .build-fuzz/release/fuzz-$$target .build-fuzz/corpus/$$target Tests/Fuzz/corpus/$$target \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -max_len=8192 \
+			-print_final_stats=1 -artifact_prefix=.build-fuzz/crashes/$$target- \
+			2> .build-fuzz/fuzz-$$target.log || { tail -40 .build-fuzz/fuzz-$$target.log; exit 1; }; \
+		grep -E "^#[0-9]+.*(DONE|cov:)" .build-fuzz/fuzz-$$target.log | tail -1; \
+		grep -E "stat::number_of_executed_units|stat::peak_rss_mb" .build-fuzz/fuzz-$$target.log; \
+	done
 
 ## make spec: what the differential tests compare against: the CommonMark and GFM spec texts
 ## (from the marko sdist on PyPI, into .build/spec/), the Mustache spec's tests (from the

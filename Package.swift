@@ -63,6 +63,18 @@ let package = Package(
             dependencies: ["StrategySite"],
             path: "Tests/StrategySiteTestSupport"
         ),
+        // Fuzz targets (Tests/Fuzz): libFuzzer entry points when `make fuzz` builds them with
+        // -sanitize=fuzzer into .build-fuzz; otherwise they run the files they are given once.
+        .executableTarget(
+            name: "fuzz-markdown",
+            dependencies: ["StrategySiteTestSupport"],
+            path: "Tests/Fuzz/FuzzMarkdown"
+        ),
+        .executableTarget(
+            name: "fuzz-yaml",
+            dependencies: ["StrategySite", "StrategySiteTestSupport"],
+            path: "Tests/Fuzz/FuzzYAML"
+        ),
         .testTarget(
             name: "StrategySiteTests",
             dependencies: [

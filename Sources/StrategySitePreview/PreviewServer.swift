@@ -213,10 +213,9 @@ public struct PreviewServer: Sendable {
     /// What the overlay shows: `path:line:col: message`, one per error, with hints indented.
     public static func errorText(_ errors: [Diagnostic]) -> String {
         errors.map { error in
-            var text = "\(error.location): \(error.message)"
-            if let hint = error.hint {
-                text += "\n  hint: " + hint.replacingOccurrences(of: "\n", with: "\n  ")
-            }
+            // Escaped as the terminal shows them: one line each, whatever a value holds.
+            var text = "\(Diagnostic.escaped(error.location.description)): \(Diagnostic.escaped(error.message))"
+            if let hint = error.hint { text += "\n  hint: " + Diagnostic.escaped(hint) }
             return text
         }.joined(separator: "\n")
     }

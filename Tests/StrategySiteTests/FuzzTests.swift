@@ -30,15 +30,28 @@ struct FuzzTests {
             do {
                 try site.builder().build()
                 #expect(!diagnostics.hasErrors, "round \(round): build succeeded although check found errors")
+                let problems = PageInvariants.siteProblems(try builtPages(site.output))
+                #expect(problems.isEmpty, "round \(round): \(problems.prefix(5))")
             } catch {
                 #expect(error.diagnostics.hasErrors, "round \(round)")
                 #expect(!FileManager.default.fileExists(atPath: site.output), "round \(round): failed build wrote output")
             }
             for diagnostic in diagnostics {
                 #expect(diagnostic.location.path.hasPrefix(site.content), "round \(round): \(diagnostic)")
-                #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+                let text = (try? String(contentsOfFile: diagnostic.location.path, encoding: .utf8)) ?? ""
+                let problems = InputInvariants.diagnosticProblems([diagnostic], path: diagnostic.location.path, text: text)
+                #expect(problems.isEmpty, "round \(round): \(problems)")
             }
             #expect(try snapshot(site.root.path, excluding: "Output") == before, "round \(round): a file outside Output changed")
         }
+    }
+
+    /// Every page of a built site, by its path in the output.
+    func builtPages(_ output: String) throws -> [String: String] {
+        var pages: [String: String] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: output) where path.hasSuffix(".html") {
+            pages[path] = try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+        }
+        return pages
     }
 }

@@ -97,6 +97,8 @@ struct SpecTests {
             let count = Int.random(in: 1...8, using: &generator)
             let separators = ["\n", ""]
             let markdown = (0..<count).map { _ in blocks.randomElement(using: &generator)! + separators.randomElement(using: &generator)! }.joined()
+            let problems = InputInvariants.markdownProblems(body: markdown)
+            #expect(problems.isEmpty, "\(markdown.debugDescription): \(problems)")
             let gfm = try SpecComparison.cmarkGFM(markdown)
             // A reference inside a note (here by a lazy line after a definition) follows the
             // site's own rule, which the README lists among the differences from GitHub.

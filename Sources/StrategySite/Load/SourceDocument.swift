@@ -20,7 +20,7 @@ public struct SourceDocument: Sendable {
     static func parse(_ text: String, slug: String, path: String, strategies: [Strategy],
                       _ diagnostics: inout [Diagnostic]) -> SourceDocument? {
         guard let split = FrontMatter.split(text) else {
-            let hint = "start the file with:\n  ---\n  title: ...\n  strategy: ...\n  published: YYYY-MM-DD\n  publisher: ...\n  summary: ...\n  ---"
+            let hint = "start the file with a line '---', then 'title:', 'strategy:', 'published: YYYY-MM-DD', 'publisher:' and 'summary:' lines, then a line '---'"
             if text.hasPrefix("---") {
                 diagnostics.append(.error("front matter is not closed: add a line '---' after it", at: SourceLocation(path: path), hint: hint))
             } else {
