@@ -88,7 +88,7 @@ memcheck: deps
 FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 10
 FUZZ_BUILD := $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
-	-Xswiftc -parse-as-library -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
+	-Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
 fuzz: deps
 	$(FUZZ_BUILD) --product fuzz-markdown
 	$(FUZZ_BUILD) --product fuzz-yaml

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the fuzz targets' seed corpus (Tests/Fuzz/corpus/) from Content/ and the fixture
-sites, plus the inputs that once broke an invariant. Each seed is at most MAX bytes, so the
+sites, plus the inputs that once broke an invariant (written by hand below, or copied from
+.build-fuzz/crashes/ as found-*, which this script keeps). Each seed is at most MAX bytes, so the
 corpus stays small and libFuzzer's inputs short. Run from the repository root; the output is
 committed, so run it again only when the content changes a lot."""
 import hashlib
@@ -57,7 +58,8 @@ def main():
     for kind in ("markdown", "yaml"):
         (OUT / kind).mkdir(parents=True, exist_ok=True)
         for old in (OUT / kind).iterdir():
-            old.unlink()
+            if not old.name.startswith("found-"):  # inputs the fuzzers found are kept
+                old.unlink()
     contents = [ROOT / "Content"] + sorted((ROOT / "Tests/Fixtures").iterdir())
     for content in contents:
         for document in sorted(content.glob("documents/*.md")):

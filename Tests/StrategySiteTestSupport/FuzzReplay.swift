@@ -26,3 +26,20 @@ public enum FuzzReplay {
         print("ran \(files.count) inputs")
     }
 }
+
+#if FUZZING
+/// libFuzzer's driver, in the runtime `-sanitize=fuzzer` links. SwiftPM names an executable's
+/// entry point itself, so a fuzz target keeps its own `main` and hands over to the driver
+/// rather than using libFuzzer's `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                                 _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+public enum FuzzDriver {
+    public static func run(_ target: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        return LLVMFuzzerRunDriver(&argc, &argv, target)
+    }
+}
+#endif

@@ -71,8 +71,8 @@ public enum InputInvariants {
         let (loaded, diagnostics) = DataFileText.load(data, as: kind, path: path)
         var problems: [String] = []
         if !loaded, !diagnostics.contains(where: { $0.severity == .error }) { problems.append("\(kind.rawValue): no value and no error") }
-        // Lines as the loader counts them: CRLF read as one line end.
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        // Lines as the loader counts them: CRLF, and a carriage return alone, end a line.
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         problems += diagnosticProblems(diagnostics, path: path, text: text)
         return problems
     }

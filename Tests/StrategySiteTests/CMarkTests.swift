@@ -124,6 +124,13 @@ struct CMarkTests {
         #expect(!output.contains("[^"))
     }
 
+    @Test func aHeadingInANoteThatIsNotShownIsNoAnchor() {
+        let (hidden, _) = parse("Text.\n\n[^1]: # Hidden heading\n")
+        #expect(!hidden.anchors.contains("hidden-heading"), "a link to it would lead nowhere")
+        let (shown, _) = parse("Text[^1].\n\n[^1]: # Shown heading\n")
+        #expect(shown.anchors.contains("shown-heading") && shown.body.string.contains("id=\"shown-heading\""))
+    }
+
     /// One of the differences from GitHub the README lists: cmark-gfm ends a note inside a
     /// block quote at the quote's blank line, and makes the next block the quote's.
     @Test func aNoteInABlockQuoteGoesOnAfterABlankLineOfTheQuote() {

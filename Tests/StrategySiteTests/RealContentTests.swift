@@ -22,6 +22,23 @@ struct RealContentTests {
         #expect(!content.slugs.isEmpty)
     }
 
+    /// The same page invariants the fuzz targets and the generated-input tests check, on every
+    /// page of the real site: nesting, unique ids, fragment links within and across pages, no
+    /// event handler or script URL.
+    @Test(arguments: BuiltContent.Variant.allCases)
+    func everyPageHoldsThePageInvariants(_ variant: BuiltContent.Variant) throws {
+        let content = variant.built
+        _ = content.built
+        let output = content.output
+        var pages: [String: String] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: output) where path.hasSuffix(".html") {
+            pages[path] = try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+        }
+        #expect(!pages.isEmpty)
+        let problems = PageInvariants.siteProblems(pages)
+        #expect(problems.isEmpty, "\(problems.count) problems, e.g. \(problems.prefix(8))")
+    }
+
     @Test func theAddedDocumentIsOneMore() {
         #expect(BuiltContent.withAddedDocument.slugs.count == BuiltContent.real.slugs.count + 1)
         #expect(Set(BuiltContent.real.slugs).isSubset(of: BuiltContent.withAddedDocument.slugs))

@@ -57,6 +57,7 @@ extension BodyWriter {
             let key = noteOrder[index]
             index += 1
             guard let body = noteBodies[key] else { continue }
+            anchors.formUnion(body.anchors)
             var html: [UInt8] = []
             html.reserveCapacity(body.html.count)
             var cursor = 0

@@ -7,7 +7,7 @@ extension BodyWriter {
     mutating func writeCitableID(_ node: CMark.Node) {
         guard options.citableBlocks, cell == nil, writingNotes.isEmpty else { return }
         let id = slugger.unique("p:" + blockFingerprint(node))
-        anchors.insert(id)
+        addAnchor(id)
         out.append(" id=\""); HTML.appendEscaped(id, to: &out); out.append("\"")
         citableIDs.append(id)
     }

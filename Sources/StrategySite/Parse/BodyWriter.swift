@@ -47,10 +47,10 @@ struct BodyWriter {
 
     // Notes, by label folded to lower case as GFM matches them.
     var definedNotes: [String: SourceLocation] = [:]
-    var noteBodies: [String: (html: [UInt8], references: [NoteReferenceSlot])] = [:]
+    var noteBodies: [String: (html: [UInt8], references: [NoteReferenceSlot], anchors: [String])] = [:]
     /// Note bodies being written, innermost last: the text around them, and the note references
     /// met in them (number them only once the note is known to be shown).
-    var writingNotes: [(label: String, saved: [UInt8], references: [NoteReferenceSlot])] = []
+    var writingNotes: [(label: String, saved: [UInt8], references: [NoteReferenceSlot], anchors: [String])] = []
     var noteNumbers: [String: Int] = [:]
     var noteOrder: [String] = []
     var noteReferenceCounts: [String: Int] = [:]
@@ -146,6 +146,11 @@ struct BodyWriter {
         return .proceed
     }
 
+    /// An id on the page, for links to check; one inside a note counts only if the note is shown.
+    mutating func addAnchor(_ id: String) {
+        if writingNotes.isEmpty { anchors.insert(id) } else { writingNotes[writingNotes.count - 1].anchors.append(id) }
+    }
+
     mutating func cr() {
         if let last = out.last, last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
     }
@@ -180,10 +185,10 @@ struct BodyWriter {
     mutating func visitItem(_ entering: Bool, _ node: CMark.Node) {
         if let label = noteLabel(of: node) {
             if entering {
-                writingNotes.append((label.lowercased(), out, []))
+                writingNotes.append((label.lowercased(), out, [], []))
                 out = []
-            } else if let (key, saved, references) = writingNotes.popLast() {
-                if noteBodies[key] == nil { noteBodies[key] = (out, references) }
+            } else if let (key, saved, references, noteAnchors) = writingNotes.popLast() {
+                if noteBodies[key] == nil { noteBodies[key] = (out, references, noteAnchors) }
                 out = saved
             }
             collectBreak()
@@ -259,7 +264,7 @@ struct BodyWriter {
         if entering {
             let title = Self.plainText(of: node)
             let anchor = slugger.slug(for: title)
-            anchors.insert(anchor)
+            addAnchor(anchor)
             cr()
             if topLevel {
                 headings.append(DocumentBody.Heading(anchor: anchor, start: out.count, end: out.count))

@@ -18,6 +18,15 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-#if !FUZZING
-FuzzReplay.run(CommandLine.arguments.dropFirst(), fuzzYAML)
-#endif
+/// Built by `make fuzz` (`-sanitize=fuzzer -DFUZZING`), libFuzzer's driver; otherwise the
+/// files named are run once each, as libFuzzer runs a corpus, to replay a finding.
+@main
+struct YAMLFuzzer {
+    static func main() {
+        #if FUZZING
+        exit(FuzzDriver.run(fuzzYAML))
+        #else
+        FuzzReplay.run(CommandLine.arguments.dropFirst(), fuzzYAML)
+        #endif
+    }
+}

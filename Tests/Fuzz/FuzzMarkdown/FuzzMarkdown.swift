@@ -17,8 +17,15 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-#if !FUZZING
-// Without libFuzzer (a plain `swift build`): run each file named, or each file of each folder
-// named, once, as libFuzzer runs a corpus; `make fuzz-replay` uses this.
-FuzzReplay.run(CommandLine.arguments.dropFirst(), fuzzMarkdown)
-#endif
+/// Built by `make fuzz` (`-sanitize=fuzzer -DFUZZING`), libFuzzer's driver; otherwise the
+/// files named are run once each, as libFuzzer runs a corpus, to replay a finding.
+@main
+struct MarkdownFuzzer {
+    static func main() {
+        #if FUZZING
+        exit(FuzzDriver.run(fuzzMarkdown))
+        #else
+        FuzzReplay.run(CommandLine.arguments.dropFirst(), fuzzMarkdown)
+        #endif
+    }
+}
