@@ -34,9 +34,13 @@ extension StrategySiteCommand {
                 let strategy = linked.config.strategy(indicator.strategy)?.shortTitle ?? indicator.strategy
                 print("\(indicator.code) — \(indicator.title) [\(strategy), \(indicator.kind.rawValue)]")
                 if !indicator.localMonitoring.isEmpty { print("  local monitoring: \(indicator.localMonitoring)") }
-                for value in indicator.values {
+                for (index, value) in indicator.values.enumerated() {
                     let period = value.hasPeriod ? value.date : "no period given in the source"
-                    print("  value: \(value.value) (\(period))\(value.source.isEmpty ? "" : ", written in \(value.source)")")
+                    let note = value.note.isEmpty ? "" : ", “\(value.note)”"
+                    print("  value: \(value.value) (\(period))\(note)\(value.source.isEmpty ? "" : ", written in \(value.source)")")
+                    for source in linked.sourceNotes[FigureReference(indicator: indicator.id, value: index)] ?? [] {
+                        print("    the source's note \(source.number): \(source.text)")
+                    }
                 }
                 for mention in linked.mentionsByIndicator[indicator.id] ?? [] {
                     let title = linked.document(mention.slug)?.section(mention.anchor)?.title ?? ""

@@ -326,8 +326,8 @@ struct ProvenanceTests {
 
     @Test func chartsOnlyDrawOneSeriesFromOneDocument() throws {
         let site = try Self.site(values: """
-            - { value: "18%", date: "2011", source: "doc:one#counts", series: a }
-            - { value: "8.8%", date: none, source: "doc:one#counts", series: a }
+            - { value: "8.8%", date: "2011", source: "doc:one#counts", series: a }
+            - { value: "18%", date: none, source: "doc:one#counts", series: a }
 
         """)
         let problems = Self.problems(site)

@@ -131,11 +131,16 @@ public struct LinkIndex: Sendable {
         if !provenanceChecked || !placeSlugs.isDisjoint(with: slugs) || hasValuesWithoutPlace || !provenanceDiagnostics.isEmpty {
             provenanceChecked = true
             var found: [Diagnostic] = []
-            let figures = ValueProvenance(documents: site.documents).check(site.indicators, &found)
+            var notes: [FigureReference: [SourceNote]] = [:]
+            let figures = ValueProvenance(documents: site.documents).check(site.indicators, sourceNotes: &notes, &found)
             for place in Set(figures.keys).union(site.figuresBySection.keys) where figures[place] != site.figuresBySection[place] {
                 changes.figures.insert(place.slug)
             }
+            for figure in Set(notes.keys).union(site.sourceNotes.keys) where notes[figure] != site.sourceNotes[figure] {
+                for note in (notes[figure] ?? []) + (site.sourceNotes[figure] ?? []) { changes.figures.insert(note.slug) }
+            }
             site.figuresBySection = figures
+            site.sourceNotes = notes
             provenanceDiagnostics = found
         }
         return changes

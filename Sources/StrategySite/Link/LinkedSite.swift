@@ -16,6 +16,8 @@ public struct LinkedSite: Sendable {
     /// Indicator values by the section they are written in (checked against its text), for
     /// the back-links from a section to the lookup.
     public var figuresBySection: [SectionReference: [FigureReference]] = [:]
+    /// For each value, the notes of its document that its sentence refers to.
+    public var sourceNotes: [FigureReference: [SourceNote]] = [:]
     /// Slug to index in `documents`: pages look documents up by slug once per link, so the
     /// lookup must not be a scan (that made a build quadratic in the number of documents).
     private var documentPositions: [String: Int]

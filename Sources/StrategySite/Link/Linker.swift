@@ -24,7 +24,7 @@ enum Linker {
             }
             if let anchor, !document.anchors.contains(anchor) {
                 return Problem(message: "unknown anchor '#\(anchor)' in document '\(slug)'",
-                               hint: anchor.closest(in: document.anchors).map { "did you mean 'doc:\(slug)#\($0)'?" } ?? "anchors are slugs of the heading text")
+                               hint: anchorHint(anchor, slug: slug, anchors: document.anchors, headings: document.sections.map(\.anchor)))
             }
         case .theme(let id):
             guard themes.contains(id) else {
@@ -38,6 +38,16 @@ enum Linker {
             }
         }
         return nil
+    }
+
+    /// Where a missing anchor most likely went: a near spelling, else the heading a renamed
+    /// one most likely became.
+    static func anchorHint(_ anchor: String, slug: String, anchors: Set<String>, headings: [String]) -> String {
+        if let near = anchor.closest(in: headings) ?? anchor.closest(in: anchors.sorted()) { return "did you mean 'doc:\(slug)#\(near)'?" }
+        if !anchor.hasPrefix("p:"), !anchor.hasPrefix("fn:"), let renamed = anchor.likeliestHeading(in: headings) {
+            return "the heading may have been renamed: did you mean 'doc:\(slug)#\(renamed)'?"
+        }
+        return anchor.hasPrefix("p:") ? "passage ids are shown by the ¶ link beside each paragraph" : "anchors are slugs of the heading text"
     }
 
     // MARK: Data files

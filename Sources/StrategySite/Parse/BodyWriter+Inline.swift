@@ -70,6 +70,8 @@ extension BodyWriter {
         // superscript that is not part of the sentence's words, so it is left out.
         for reference in noteReferences {
             collect(UnsafeBufferPointer(rebasing: literal[cursor..<(definedNotes[reference.label.lowercased()] == nil ? reference.range.upperBound : reference.range.lowerBound)]))
+            // Where a note is referred to, for the note of a figure's sentence.
+            if definedNotes[reference.label.lowercased()] != nil { notedAt.append((collectedCount, reference.label.lowercased())) }
             writeMentioning(UnsafeBufferPointer(rebasing: literal[cursor..<reference.range.lowerBound]))
             let column = node.startColumn + reference.sourceOffset
             writeNoteReference(reference.label, written: UnsafeBufferPointer(rebasing: literal[reference.range]),

@@ -4,19 +4,57 @@ extension BodyWriter {
     // MARK: Citable blocks
 
     /// An id from the block's own source text, so it survives edits anywhere else.
-    mutating func writeCitableID(_ node: CMark.Node) {
+    mutating func writeCitableID(_ node: CMark.Node, kind: Passage.Kind? = nil) {
         guard options.citableBlocks, cell == nil, writingNotes.isEmpty else { return }
         let id = slugger.unique("p:" + blockFingerprint(node))
         addAnchor(id)
-        out.append(" id=\""); HTML.appendEscaped(id, to: &out); out.append("\"")
+        out.append(" id=\"")
+        let idStart = out.count
+        HTML.appendEscaped(id, to: &out)
+        let idRange = idStart..<out.count
+        out.append("\"")
         citableIDs.append(id)
+        openPassages.append(OpenPassage(
+            passage: Passage(id: id, kind: kind ?? (node.kind == .item ? .item : .paragraph), section: currentSection, text: "", rows: [],
+                             location: locator.location(line: node.startLine, column: node.startColumn), idRanges: [idRange]),
+            textStart: collectedCount))
     }
 
     mutating func writeCitableLink(_ node: CMark.Node) {
         guard options.citableBlocks, cell == nil, writingNotes.isEmpty, let id = citableIDs.popLast() else { return }
-        out.append(" <a class=\"cite-anchor\" href=\"#"); HTML.appendEscaped(id, to: &out)
+        out.append(" <a class=\"cite-anchor\" href=\"#")
+        let hrefStart = out.count
+        HTML.appendEscaped(id, to: &out)
+        let hrefRange = hrefStart..<out.count
         out.append("\" aria-label=\"Link to this passage\">¶</a>")
+        guard var open = openPassages.popLast() else { return }
+        let collected = sectionTexts.last ?? openingText
+        let end = collected.count
+        open.passage.text = SearchText.oneLine(Array(collected[min(open.textStart, end)..<end]))
+        if open.passage.kind == .table {
+            var from = open.textStart
+            for rowEnd in open.rowEnds + [end] where rowEnd > from {
+                let row = SearchText.oneLine(Array(collected[from..<rowEnd]))
+                if !row.isEmpty { open.passage.rows.append(row) }
+                from = rowEnd
+            }
+        }
+        open.passage.notes = notedAt.filter { $0.offset >= open.textStart && $0.offset <= end }.map { noted in
+            let unit: Int
+            if open.passage.kind == .table {
+                unit = open.rowEnds.firstIndex { noted.offset <= $0 } ?? open.rowEnds.count
+            } else {
+                let position = SearchText.oneLine(Array(collected[open.textStart..<noted.offset])).count
+                unit = Sentences.ranges(open.passage.text).firstIndex { position <= $0.upperBound + 1 } ?? 0
+            }
+            return Passage.NoteMark(unit: unit, number: 0, label: noted.label)
+        }
+        open.passage.idRanges.append(hrefRange)
+        passages.append(open.passage)
     }
+
+    /// How many bytes of the current place's text have been collected.
+    var collectedCount: Int { sectionTexts.last?.count ?? openingText.count }
 
     func blockFingerprint(_ node: CMark.Node) -> String {
         let start = text.range(ofLine: node.startLine).lowerBound + max(node.startColumn - 1, 0)
@@ -45,7 +83,7 @@ extension BodyWriter {
         for node in table.header { columns.append(node.map(Self.plainText(of:))?.replacingOccurrences(of: "\u{2000}", with: "") ?? "") }
         cr()
         out.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\"")
-        if options.citableBlocks { writeCitableID(paragraph) }
+        if options.citableBlocks { writeCitableID(paragraph, kind: .table) }
         out.append(" aria-label=\"Table "); out.append(contentsOf: String(tableCount).utf8); out.append(": ")
         HTML.appendEscaped(columns.joined(separator: ", "), to: &out)
         out.append("\">\n<table>\n<thead>\n")
@@ -84,5 +122,8 @@ extension BodyWriter {
             collectBreak()
         }
         out.append("</tr>\n")
+        if cell == nil, let last = openPassages.indices.last, openPassages[last].passage.kind == .table {
+            openPassages[last].rowEnds.append(collectedCount)
+        }
     }
 }

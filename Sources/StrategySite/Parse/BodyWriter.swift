@@ -44,6 +44,22 @@ struct BodyWriter {
     var cell: (text: SourceLines, location: SourceLocation, markerPending: Bool)?
     /// Ids of the citable blocks being written, innermost last; each gets its link on exit.
     var citableIDs: [String] = []
+    /// The citable blocks being written, innermost last, with where their text starts.
+    var openPassages: [OpenPassage] = []
+    var passages: [Passage] = []
+    /// Note references met in the current place's text: where in it, and the note's label.
+    var notedAt: [(offset: Int, label: String)] = []
+    /// The plain text of each note, by label folded to lower case, and where the one being
+    /// written starts.
+    var noteTexts: [String: String] = [:]
+    var noteTextStart = 0
+
+    struct OpenPassage {
+        var passage: Passage
+        var textStart: Int
+        /// For a table: where each row's text ends.
+        var rowEnds: [Int] = []
+    }
 
     // Notes, by label folded to lower case as GFM matches them.
     var definedNotes: [String: SourceLocation] = [:]
@@ -187,9 +203,12 @@ struct BodyWriter {
             if entering {
                 writingNotes.append((label.lowercased(), out, [], []))
                 out = []
+                noteTextStart = collectedCount
             } else if let (key, saved, references, noteAnchors) = writingNotes.popLast() {
                 if noteBodies[key] == nil { noteBodies[key] = (out, references, noteAnchors) }
                 out = saved
+                let collected = sectionTexts.last ?? openingText
+                if noteTexts[key] == nil { noteTexts[key] = SearchText.oneLine(Array(collected[min(noteTextStart, collected.count)...])) }
             }
             collectBreak()
             return
@@ -275,6 +294,7 @@ struct BodyWriter {
                                         location: locator.location(line: node.startLine, column: node.startColumn)))
                 sectionStack.append(sections.count - 1)
                 sectionTexts.append([])
+                notedAt = []
             }
             out.append("<h"); out.append(UInt8(ascii: "0") + UInt8(level)); out.append(" id=\"")
             HTML.appendEscaped(anchor, to: &out); out.append("\">")
@@ -309,6 +329,12 @@ struct BodyWriter {
 
     mutating func finish(source: SourceDocument) -> ParsedDocument {
         writeNotes()
+        for index in passages.indices {
+            passages[index].notes = passages[index].notes.compactMap { mark in
+                noteNumbers[mark.label].map { Passage.NoteMark(unit: mark.unit, number: $0) }
+            }
+        }
+        let notes = noteOrder.map { noteTexts[$0] ?? "" }
         // A section's declared themes pass to subsections that declare none, in order.
         var byAnchor: [String: Int] = [:]
         for index in sections.indices {
@@ -321,6 +347,7 @@ struct BodyWriter {
             sections[index].excerpt = SearchText.excerpt(text)
         }
         return ParsedDocument(source: source, body: DocumentBody(html: out, headings: headings), sections: sections,
-                              anchors: anchors, opening: SearchText.oneLine(openingText), references: references, mentions: mentions)
+                              anchors: anchors, opening: SearchText.oneLine(openingText), references: references, mentions: mentions,
+                              passages: passages, notes: notes)
     }
 }

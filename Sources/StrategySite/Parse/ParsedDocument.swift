@@ -15,6 +15,10 @@ public struct ParsedDocument: Sendable {
     public let mentions: [Mention]
     /// What other pages show of it, made once here rather than by every page that lists it.
     public let card: DocumentCard
+    /// Every citable block, in document order, with its id and text.
+    public let passages: [Passage]
+    /// The plain text of each note shown after the body, in order (`fn:1` first).
+    public let notes: [String]
     /// Unique to this parse, so what is made from a document can be kept and known to be
     /// current without comparing the document (``SearchFragments``).
     public let revision: Int
@@ -23,7 +27,7 @@ public struct ParsedDocument: Sendable {
     public var metadata: DocumentMetadata { source.metadata }
 
     init(source: SourceDocument, body: DocumentBody, sections: [Section], anchors: Set<String>, opening: String,
-         references: [Reference], mentions: [Mention]) {
+         references: [Reference], mentions: [Mention], passages: [Passage] = [], notes: [String] = []) {
         self.source = source
         self.body = body
         self.sections = sections
@@ -31,6 +35,8 @@ public struct ParsedDocument: Sendable {
         self.opening = opening
         self.references = references
         self.mentions = mentions
+        self.passages = passages
+        self.notes = notes
         card = DocumentCard(slug: source.slug, metadata: source.metadata, sections: sections)
         revision = Self.revisions.next()
     }
@@ -38,6 +44,18 @@ public struct ParsedDocument: Sendable {
     private static let revisions = Counter()
 
     public func section(_ anchor: String) -> Section? { card.position(of: anchor).map { sections[$0] } }
+
+    /// The text of note `fn:N`.
+    public func note(_ anchor: String) -> String? {
+        guard anchor.hasPrefix("fn:"), let number = Int(anchor.dropFirst(3)), number >= 1, number <= notes.count else { return nil }
+        return notes[number - 1]
+    }
+
+    /// The citable block with this id (`p:…`).
+    public func passage(_ id: String) -> Passage? {
+        guard id.hasPrefix("p:") else { return nil }
+        return passages.first { $0.id == id }
+    }
 }
 
 /// A document's body as HTML, with the places where the document page adds its own blocks.

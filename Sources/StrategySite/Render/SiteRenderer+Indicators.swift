@@ -54,20 +54,26 @@ extension SiteRenderer {
             strategy: indicator.strategy, strategyTitle: strategyShortTitle(indicator.strategy),
             parent: indicator.parent.flatMap(reference), children: children, themes: themes,
             localMonitoring: indicator.localMonitoring, description: indicator.description,
-            values: indicator.values.map { valueEntry($0, from: path) },
+            values: indicator.values.enumerated().map { valueEntry($0.element, figure: FigureReference(indicator: indicator.id, value: $0.offset), from: path) },
             lineage: lineage.compactMap(reference), mentions: mentions, charts: charts,
             searchText: IndicatorSearch(site: site).searchText(for: indicator))
     }
 
     /// One value on the lookup: the figure, its period, the source's qualifying words, an
     /// editorial note if any, and a link to the place it is written.
-    func valueEntry(_ value: Indicator.Value, from path: String) -> IndicatorsPage.Value {
+    func valueEntry(_ value: Indicator.Value, figure: FigureReference, from path: String) -> IndicatorsPage.Value {
         var entry = IndicatorsPage.Value(value: value.value, date: value.hasPeriod ? value.date : "", note: value.note, editorial: value.editorial)
         if let place = value.place, let document = card(place.slug) {
+            entry.sourceNotes = sourceNotes(of: figure, in: place.slug).map { note in
+                IndicatorsPage.SourceNote(number: note.number, text: note.text, href: link(SitePaths.document(note.slug) + "#fn:\(note.number)", from: path))
+            }
             let section = document.section(place.anchor)
-            entry.placeTitle = section?.title ?? document.metadata.title
-            entry.documentTitle = section == nil ? "" : document.metadata.title
-            entry.placeHref = link(SitePaths.document(document.slug) + (section == nil ? "" : "#" + place.anchor), from: path)
+            // A passage or a note is named by its own kind of place; a section by its heading.
+            let passage = place.anchor.hasPrefix("p:") ? "the cited paragraph" : place.anchor.hasPrefix("fn:") ? "note \(place.anchor.dropFirst(3))" : nil
+            let known = section != nil || passage != nil
+            entry.placeTitle = section?.title ?? passage ?? document.metadata.title
+            entry.documentTitle = known ? document.metadata.title : ""
+            entry.placeHref = link(SitePaths.document(document.slug) + (known ? "#" + place.anchor : ""), from: path)
         } else if !value.source.isEmpty, let document = document(withSource: value.source) {
             entry.placeTitle = document.metadata.title
             entry.placeHref = link(SitePaths.document(document.slug), from: path)

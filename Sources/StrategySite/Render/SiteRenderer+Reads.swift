@@ -79,6 +79,12 @@ extension SiteRenderer {
     }
 
     /// The indicator values written in a section.
+    /// The notes of its document that a value's sentence refers to.
+    func sourceNotes(of figure: FigureReference, in slug: String) -> [SourceNote] {
+        record(.figures(slug))
+        return site.sourceNotes[figure] ?? []
+    }
+
     func figures(in section: SectionReference) -> [FigureReference] {
         record(.figures(section.slug))
         return site.figuresBySection[section] ?? []

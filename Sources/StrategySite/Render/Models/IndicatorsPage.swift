@@ -73,11 +73,22 @@ struct IndicatorsPage: TemplateModel {
         var placeTitle = ""
         var documentTitle = ""
         var placeHref = ""
+        /// The document's notes the figure's sentence refers to.
+        var sourceNotes: [SourceNote] = []
 
         static let fields: [String: TemplateField<Self>] = [
             "value": .text { $0.value }, "date": .text { $0.date }, "note": .text { $0.note }, "editorial": .text { $0.editorial },
             "placeTitle": .text { $0.placeTitle }, "documentTitle": .text { $0.documentTitle }, "placeHref": .text { $0.placeHref },
+            "sourceNotes": .list { $0.sourceNotes }, "hasSourceNotes": .flag { !$0.sourceNotes.isEmpty },
         ]
+    }
+
+    struct SourceNote: TemplateModel {
+        var number: Int
+        var text: String
+        var href: String
+
+        static let fields: [String: TemplateField<Self>] = ["number": .number { $0.number }, "text": .text { $0.text }, "href": .text { $0.href }]
     }
 
     struct Mention: TemplateModel {
