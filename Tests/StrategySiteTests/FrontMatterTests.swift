@@ -59,7 +59,10 @@ struct FrontMatterTests {
     ])
     func reportsProblemsAtTheirLocation(_ text: String, _ expected: String) {
         let (document, problems) = read(text)
-        #expect(document == nil)
+        // A document whose front matter can be told from its body is still known to the rest
+        // of the site (its errors fail the build), so one typo does not make links to it errors too.
+        let split = FrontMatter.split(text)
+        #expect((document != nil) == (split.map { !$0.body.allSatisfy(\.isWhitespace) } ?? false))
         #expect(problems.contains { $0.hasPrefix(expected) }, "got \(problems)")
     }
 

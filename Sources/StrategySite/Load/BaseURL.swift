@@ -4,7 +4,9 @@ import Foundation
 /// cannot write into `feed.xml` and `sitemap.xml` what the site file would refuse.
 public enum BaseURL {
     /// Why `text` is not an absolute http(s) URL with a host, or nil when it is.
-    public static func problem(_ text: String) -> String? {
+    /// `allowingQuery` is for addresses of other sites (a document's original publication),
+    /// which may carry a query or fragment; the site's own base URL may not.
+    public static func problem(_ text: String, allowingQuery: Bool = false) -> String? {
         let lowered = text.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
             return "must be an absolute http(s) URL, e.g. https://example.org/strategies/"
@@ -16,7 +18,7 @@ public enum BaseURL {
             return "must be an absolute http(s) URL with a host name, e.g. https://example.org/"
         }
         if components.user != nil || components.password != nil { return "must not carry a user name or password" }
-        if components.query != nil || components.fragment != nil { return "must not carry a query (?) or fragment (#)" }
+        if !allowingQuery, components.query != nil || components.fragment != nil { return "must not carry a query (?) or fragment (#)" }
         return nil
     }
 }

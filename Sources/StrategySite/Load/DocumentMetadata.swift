@@ -12,6 +12,21 @@ public struct DocumentMetadata: Sendable, Hashable {
     /// The file the text was taken from, when it was converted from another source. For
     /// editors only: pages never show it.
     public var source: String
+    /// Where the original publication is, when the source gives its address.
+    public var originalURL: String = ""
+    /// The licence or rights statement the source makes ("All rights reserved"), if any.
+    public var rights: String = ""
+    /// Changes made to the document since it was published, oldest first: its page history.
+    public var updates: [Update] = []
+
+    /// One change to a document, as GOV.UK lists them: when, and what changed.
+    public struct Update: Sendable, Hashable {
+        public var date: PublicationDate
+        public var note: String
+    }
+
+    /// When the document last changed: its latest update, else its publication.
+    public var lastUpdated: PublicationDate { updates.map(\.date).max() ?? published }
 
     public init(title: String, strategy: String, type: String = "", published: PublicationDate, publisher: String,
                 author: String = "", summary: String, source: String = "") {
@@ -25,10 +40,11 @@ public struct DocumentMetadata: Sendable, Hashable {
         self.source = source
     }
 
-    static let fields = ["title", "strategy", "type", "published", "publisher", "author", "summary", "source"]
+    static let fields = ["title", "strategy", "type", "published", "publisher", "author", "summary", "source",
+                         "original-url", "rights", "updated"]
 
-    static func decode(_ fields: YAMLFields, strategies: [Strategy], _ diagnostics: inout [Diagnostic]) -> DocumentMetadata? {
-        let before = diagnostics.count
+    /// The front matter's fields; with errors (reported) it still gives what it could read.
+    static func decode(_ fields: YAMLFields, strategies: [Strategy], _ diagnostics: inout [Diagnostic]) -> DocumentMetadata {
         fields.rejectUnknownKeys(allowed: Self.fields, in: "front matter", &diagnostics)
         let title = fields.string("title", required: true, &diagnostics)
         let strategy = fields.string("strategy", required: true, &diagnostics)
@@ -40,9 +56,41 @@ public struct DocumentMetadata: Sendable, Hashable {
             diagnostics.append(.error("unknown strategy '\(strategy)'", at: fields.location(of: "strategy"),
                                       hint: (strategy.closest(in: known).map { "did you mean '\($0)'? " } ?? "") + "strategies in site.yml: \(known.joined(separator: ", "))"))
         }
-        guard diagnostics.count == before, let title, let strategy, let published, let summary else { return nil }
-        return DocumentMetadata(title: title, strategy: strategy, type: fields.string("type", &diagnostics) ?? "",
-                                published: published, publisher: publisher, author: fields.string("author", &diagnostics) ?? "",
-                                summary: summary, source: fields.string("source", &diagnostics) ?? "")
+        var metadata = DocumentMetadata(title: title ?? "", strategy: strategy ?? "", type: fields.string("type", &diagnostics) ?? "",
+                                        published: published ?? Self.roughDate(fields), publisher: publisher,
+                                        author: fields.string("author", &diagnostics) ?? "",
+                                        summary: summary ?? "", source: fields.string("source", &diagnostics) ?? "")
+        metadata.rights = fields.string("rights", &diagnostics) ?? ""
+        if let url = fields.string("original-url", &diagnostics), !url.isEmpty {
+            if let problem = BaseURL.problem(url, allowingQuery: true) {
+                diagnostics.append(.error("'original-url' \(problem)", at: fields.location(of: "original-url")))
+            } else {
+                metadata.originalURL = url
+            }
+        }
+        for entry in fields.children("updated", expecting: "an update (date and note)", &diagnostics) {
+            entry.rejectUnknownKeys(allowed: ["date", "note"], in: "update", &diagnostics)
+            guard let date = entry.date("date", required: true, &diagnostics), let note = entry.string("note", required: true, &diagnostics) else { continue }
+            if let published, date < published {
+                diagnostics.append(.error("update of \(date) is before the document was published (\(published))", at: entry.location(of: "date")))
+            }
+            metadata.updates.append(Update(date: date, note: note))
+        }
+        metadata.updates.sort { $0.date < $1.date }
+        return metadata
+    }
+
+    /// What the rest of the site knows of a document whose front matter has errors: enough
+    /// for its links and values to be checked (the errors already fail the build), so one
+    /// typo does not make every link to it "unknown".
+    static func stand(in slug: String) -> DocumentMetadata {
+        DocumentMetadata(title: slug, strategy: "", published: PublicationDate(year: 1), publisher: "", summary: "")
+    }
+
+    /// The year of a date written wrongly (`2017-13`), or year 1.
+    private static func roughDate(_ fields: YAMLFields) -> PublicationDate {
+        var ignored: [Diagnostic] = []
+        let text = fields.string("published", &ignored) ?? ""
+        return PublicationDate(year: Int(text.prefix(4)).flatMap { $0 >= 1 ? $0 : nil } ?? 1)
     }
 }

@@ -10,6 +10,9 @@ public struct SiteConfig: Sendable {
     public var baseURL: String?
     public var strategies: [Strategy]
     public var governments: [Government]
+    /// How readers reach the team (an email address or a web address), for the accessibility
+    /// statement; empty when site.yml names none.
+    public var contact: String = ""
 
     public init(title: String, language: String = "en-GB", description: String = "", baseURL: String? = nil,
                 strategies: [Strategy], governments: [Government] = []) {
@@ -28,7 +31,7 @@ public struct SiteConfig: Sendable {
         governments.first { $0.from <= date && (($0.to.map { date < $0 }) ?? true) }
     }
 
-    static let fields = ["title", "language", "description", "base-url", "strategies", "governments"]
+    static let fields = ["title", "language", "description", "base-url", "strategies", "governments", "contact"]
 
     static func decode(_ yaml: YAMLDocument, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
         guard let fields = yaml.rootFields(expecting: "site.yml", diagnostics: &diagnostics) else { return nil }
@@ -56,8 +59,16 @@ public struct SiteConfig: Sendable {
         for entry in fields.children("governments", expecting: "a government", &diagnostics) {
             if let government = Government.decode(entry, &diagnostics) { governments.append(government) }
         }
-        return SiteConfig(title: title, language: language, description: fields.string("description", &diagnostics) ?? "",
-                          baseURL: baseURL, strategies: strategies, governments: governments)
+        var config = SiteConfig(title: title, language: language, description: fields.string("description", &diagnostics) ?? "",
+                                baseURL: baseURL, strategies: strategies, governments: governments)
+        if let contact = fields.string("contact", &diagnostics), !contact.isEmpty {
+            if contact.contains("@") ? contact.contains(where: \.isWhitespace) : BaseURL.problem(contact, allowingQuery: true) != nil {
+                diagnostics.append(.error("'contact' must be an email address or an http(s) address", at: fields.location(of: "contact")))
+            } else {
+                config.contact = contact
+            }
+        }
+        return config
     }
 
     /// A strategy key names the strategy's page (`strategies/2010.html`) and ids on others

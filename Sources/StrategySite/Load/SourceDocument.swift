@@ -28,9 +28,13 @@ public struct SourceDocument: Sendable {
             }
             return nil
         }
-        guard let yaml = YAMLDocument.parse(split.yaml, path: path, lineOffset: 1, diagnostics: &diagnostics),
-              let fields = yaml.rootFields(expecting: "front matter", diagnostics: &diagnostics),
-              let metadata = DocumentMetadata.decode(fields, strategies: strategies, &diagnostics) else { return nil }
+        // Front matter with errors still gives a document (the errors fail the build), so the
+        // rest of the site knows it and its links and values are checked as usual.
+        var metadata = DocumentMetadata.stand(in: slug)
+        if let yaml = YAMLDocument.parse(split.yaml, path: path, lineOffset: 1, diagnostics: &diagnostics),
+           let fields = yaml.rootFields(expecting: "front matter", diagnostics: &diagnostics) {
+            metadata = DocumentMetadata.decode(fields, strategies: strategies, &diagnostics)
+        }
         if split.body.allSatisfy(\.isWhitespace) {
             diagnostics.append(.error("document has no content after its front matter", at: SourceLocation(path: path, line: split.bodyStartLine)))
             return nil

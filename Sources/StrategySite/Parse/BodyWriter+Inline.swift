@@ -20,6 +20,12 @@ extension BodyWriter {
         }
         var open: [UInt8] = []
         open.append("<a href=\""); open.append(contentsOf: href); open.append("\"")
+        // A link that shows its own address (`<https://…>`) is marked, so print does not add it
+        // twice; like the passages' ids, only on the site's pages, not where cmark is the yardstick.
+        if options.citableBlocks, let child = node.firstChild, child.kind == .text, child.next == nil, !href.isEmpty,
+           child.literal.elementsEqual(url) || (url.starts(with: Array("mailto:".utf8)) && child.literal.elementsEqual(url.dropFirst(7))) {
+            open.append(" class=\"url\"")
+        }
         if !node.title.isEmpty {
             open.append(" title=\""); HTML.appendEscaped(node.title, to: &open); open.append("\"")
         }
