@@ -54,7 +54,7 @@ struct SiteBuildTests {
         #expect(alpha.contains("superseded by <a href=\"../strategies/2002.html\">Second strategy</a>"))
         #expect(alpha.contains("<li><a href=\"#housing-first\">Housing first</a>\n<ol>\n<li><a href=\"#rent\">Rent</a></li>"))
         #expect(alpha.contains("<sup class=\"note-ref\"><a id=\"fnref:1\" href=\"#fn:1\" aria-label=\"Note 1\">1</a></sup>"))
-        #expect(alpha.contains("<li id=\"fn:1\">\n<p>A note with <a href=\"https://example.org/note\">https://example.org/note</a>. <a class=\"note-back\" href=\"#fnref:1\""))
+        #expect(alpha.contains("<li id=\"fn:1\">\n<p>A note with <a href=\"https://example.org/note\" class=\"url\">https://example.org/note</a>. <a class=\"note-back\" href=\"#fnref:1\""))
         #expect(alpha.contains("<a href=\"beta.html\" rel=\"next\">"))
         #expect(!alpha.contains("rel=\"prev\""))
         let beta = try site.page("documents/beta.html")
