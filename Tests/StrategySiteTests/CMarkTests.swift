@@ -11,6 +11,21 @@ struct CMarkTests {
         #expect(output.contains("<a class=\"anchor\" href=\"#prisons-2\""))
     }
 
+    @Test func aDocLinkWithAColonInItsSlugNeverReadsAsAScheme() {
+        #expect(SitePaths.relative("documents/vbscript:n.html", from: "documents/doc.html") == "./vbscript:n.html")
+        #expect(SitePaths.relative("documents/other.html#a:b", from: "documents/doc.html") == "other.html#a:b")
+        #expect(InputInvariants.markdownProblems(body: "[x](doc:vbscript:n)\n").isEmpty)
+    }
+
+    @Test func aFragmentLinkToNoIdIsAWarningAtItsPlace() {
+        let source = SourceDocument(slug: "doc", path: "doc.md", metadata: DocumentMetadata(title: "T", strategy: "2010", published: PublicationDate(year: 2010), publisher: "P", summary: "S"),
+                                    body: "## Known\n\nSee [here](#known) and [there](#nowhere).\n", bodyStartLine: 1)
+        var diagnostics: [Diagnostic] = []
+        _ = DocumentParser().parse(source, &diagnostics)
+        #expect(diagnostics.map(\.description) == ["doc.md:3:24: warning: link '#nowhere' names no heading or passage of this document"])
+        #expect(InputInvariants.markdownProblems(body: "[there](#nowhere)\r\n").isEmpty)
+    }
+
     @Test func headingIdsKeepTheLettersOfEveryScript() {
         let ids = html("## Ελληνικά\n\n## Русский текст\n\n## Café crème\n\n## 中文标题\n").ids
         #expect(ids == ["ελληνικά", "русский-текст", "café-crème", "中文标题"])

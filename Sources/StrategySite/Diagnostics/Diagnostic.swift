@@ -12,6 +12,8 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
     /// for people and may be reworded): ``DiagnosticCascade`` leaves out the unknown ids a
     /// broken data file explains.
     public enum Cause: Hashable, Sendable {
+        /// A `#fragment` link written in a document that names no id of its page.
+        case unknownFragment(String)
         /// A theme id that themes.yml does not define.
         case unknownTheme(String)
         /// An indicator id that indicators.yml does not define.
@@ -38,8 +40,8 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         Diagnostic(.error, message, at: location, hint: hint, cause: cause)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, hint: hint)
+    public static func warning(_ message: String, at location: SourceLocation, hint: String? = nil, cause: Cause? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, hint: hint, cause: cause)
     }
 
     /// `path:line:col: error: message`, the format compilers use, so editors and terminals can jump to it.

@@ -17,6 +17,9 @@ extension BodyWriter {
             }
         } else if HTML.isSafeURL(url) {
             HTML.appendEscapedURL(url, to: &href)
+            if url.first == UInt8(ascii: "#"), url.count > 1 {
+                fragmentLinks.append((String(decoding: url.dropFirst(), as: UTF8.self), location(of: node)))
+            }
         }
         var open: [UInt8] = []
         open.append("<a href=\""); open.append(contentsOf: href); open.append("\"")

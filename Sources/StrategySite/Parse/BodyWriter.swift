@@ -29,6 +29,8 @@ struct BodyWriter {
     var sectionTexts: [[UInt8]] = []
     var openingText: [UInt8] = []
     var references: [Reference] = []
+    /// Links written as `#fragment`, checked against the page's ids once the walk is done.
+    var fragmentLinks: [(fragment: String, location: SourceLocation)] = []
     var mentions: [Mention] = []
     var diagnostics: [Diagnostic] = []
 

@@ -46,6 +46,8 @@ public enum SitePaths {
             if index > 0 { result += "/" }
             result += Substring(part)
         }
+        // A first segment with a colon (`vbscript:n.html`) would be read as a URL's scheme.
+        if base.isEmpty, let first = targetParts.first, first.contains(UInt8(ascii: ":")) { result = "./" + result }
         return result + fragment
     }
 }
