@@ -110,6 +110,20 @@ import StrategySiteTestSupport
         expectMatchesFullBuild(builder, site)
     }
 
+    @Test func aNewCounterpartReachesThePagesThatOfferIt() throws {
+        let (site, builder) = try makeBuilder()
+        let path = site.contentPath("documents/third-plan.md")
+        try site.edit(path) { $0 + "\n\n## Getting treatment\n<!-- themes: treatment -->\n\nGetting treatment quickly.\n" }
+        #expect(builder.rebuild(changed: [path]).succeeded)
+        let rendered = Set(builder.lastRenderedPaths)
+        #expect(rendered.contains("documents/first-plan.html"), "its 'Getting treatment' has a new best counterpart")
+        #expect(!rendered.contains("documents/second-plan.html"), "same strategy as the edit: its counterparts are all elsewhere")
+        let first = page(builder, "documents/first-plan.html")
+        let block = String(first[try #require(first.range(of: "id=\"getting-treatment\"")).upperBound...].prefix(1500))
+        #expect(block.contains("<p class=\"counterpart best\"><a href=\"third-plan.html#getting-treatment\">Getting treatment</a>"))
+        expectMatchesFullBuild(builder, site)
+    }
+
     @Test func aSaveThatChangesNothingRendersNothing() throws {
         let (site, builder) = try makeBuilder()
         let path = site.contentPath("documents/third-plan.md")

@@ -86,12 +86,12 @@ struct ThemeLinkingTests {
         #expect(alpha.contains("<a href=\"../themes/treatment.html\">treatment</a>"))
         let housingBlock = try #require(alpha.range(of: "id=\"housing-first\"").map { String(alpha[$0.upperBound...].prefix(1500)) })
         #expect(housingBlock.contains("<a class=\"theme-tag\" href=\"../themes/housing.html\">Housing</a>"))
-        #expect(housingBlock.contains("Same themes in the other strategies (2)"))
+        #expect(housingBlock.contains("Counterparts in the other strategies (4)"))
         #expect(housingBlock.contains("href=\"beta.html#homes\""))
         #expect(housingBlock.contains("href=\"gamma.html#housing-update\""))
     }
 
-    @Test func sameThemeBlockListsFiveSectionsPerStrategyThenLinksToTheThemePage() throws {
+    @Test func counterpartBlockOffersTheBestAndThreeMorePerStrategyThenLinksToTheThemePage() throws {
         var documents = ["one": TemporarySite.document(title: "One", strategy: "2010", body: "## Homes\n<!-- themes: housing -->\nText.\n")]
         for number in 1...7 {
             documents["later-\(number)"] = TemporarySite.document(title: "Later \(number)", strategy: "2017", body: "## Housing \(number)\n<!-- themes: housing -->\nText.\n")
@@ -102,7 +102,8 @@ struct ThemeLinkingTests {
         try site.builder().build()
         let page = try site.page("documents/one.html")
         let block = String(page[try #require(page.range(of: "<details class=\"other-strategies\">")).lowerBound...].prefix(3000))
-        #expect(block.occurrences(of: "<li><a href=\"later-") == 5)
+        #expect(block.occurrences(of: "<p class=\"counterpart best\"><a href=\"later-") == 1)
+        #expect(block.occurrences(of: "<li><a href=\"later-") == 3)
         #expect(block.contains("<li class=\"more\"><a href=\"../themes/housing.html#strategy-2017\">All 7 sections on housing in the 2017 strategy</a></li>"))
     }
 

@@ -12,6 +12,15 @@ enum SiteChanges {
             if before?.card != after?.card { changed.insert(.card(slug)) }
             if before?.opening != after?.opening || before?.sections.map(\.text) != after?.sections.map(\.text) {
                 changed.insert(.text(slug))
+                // The passages theme pages show: only where the passage on a theme is another.
+                for theme in site.themes {
+                    let passage = ThemePassage(theme)
+                    func passages(_ document: ParsedDocument?) -> [String: String] {
+                        Dictionary((document?.sections ?? []).filter { $0.themes.contains(theme.id) }.map { ($0.anchor, passage.html($0.text)) },
+                                   uniquingKeysWith: { a, _ in a })
+                    }
+                    if passages(before) != passages(after) { changed.insert(.passages(slug: slug, theme: theme.id)) }
+                }
             }
         }
         if changes.reordered { changed.insert(.order) }
@@ -20,6 +29,7 @@ enum SiteChanges {
         changed.formUnion(changes.themesInStrategies.map { .themeInStrategy(theme: $0.theme, strategy: $0.strategy) })
         changed.formUnion(changes.indicators.map { .mentions($0) })
         changed.formUnion(changes.figures.map { .figures($0) })
+        changed.formUnion(changes.counterparts.map { .counterparts($0) })
         return changed
     }
 }

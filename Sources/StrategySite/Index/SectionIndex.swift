@@ -197,6 +197,17 @@ public struct SectionIndex: Sendable {
         termNumbers[term].map { postingLists[Int($0)].count } ?? 0
     }
 
+    /// How many sections hold the term with this number (its document frequency, without
+    /// looking the term up by its text).
+    public func sectionCount(holding term: Int32) -> Int {
+        Int(term) < postingLists.count ? postingLists[Int(term)].count : 0
+    }
+
+    /// The sections holding the term with this number, by ascending id.
+    public func sectionIDs(holding term: Int32) -> [SectionID] {
+        Int(term) < postingLists.count ? postingLists[Int(term)] : []
+    }
+
     /// The sections holding `term`, by ascending id, with frequencies and positions.
     public func postings(for term: String) -> [Posting] {
         guard let number = termNumbers[term] else { return [] }

@@ -14,6 +14,8 @@ public struct LinkIndex: Sendable {
     private var referenceDiagnostics: [String: [Diagnostic]] = [:]
     private var provenanceDiagnostics: [Diagnostic] = []
     private var provenanceChecked = false
+    /// Problems with the places theme notes name (checked after every change: there are few).
+    private var noteDiagnostics: [Diagnostic] = []
     /// For each document, the documents whose `doc:` links name it.
     private var referrers: [String: Set<String>] = [:]
     /// Documents a value's `source` names; and whether some value names a file, not a place,
@@ -46,6 +48,7 @@ public struct LinkIndex: Sendable {
         var all = dataDiagnostics
         for slug in referenceDiagnostics.keys.sorted() { all += referenceDiagnostics[slug] ?? [] }
         all += provenanceDiagnostics
+        all += noteDiagnostics
         for theme in site.themes where site.sectionsByTheme[theme.id] == nil {
             all.append(.warning("theme '\(theme.id)' is not used by any section", at: theme.location,
                                 hint: "tag a section with <!-- themes: \(theme.id) --> or remove the theme"))
@@ -93,6 +96,19 @@ public struct LinkIndex: Sendable {
             site.insertEntries(of: document, at: site.position(of: document.slug)!)
             for target in Self.documentTargets(document) { referrers[target, default: []].insert(document.slug) }
         }
+        for slug in slugs.sorted() {
+            if let document = after[slug] { site.text.replace(document) } else { site.text.remove(slug) }
+        }
+        // Taken out while it changes, so the site's copy is not copied.
+        var counterparts = site.counterparts
+        site.counterparts = CounterpartIndex()
+        if reporting {
+            changes.counterparts = counterparts.update(slugs, in: site, text: site.text)
+        } else {
+            counterparts.rebuild(site, text: site.text)
+        }
+        site.counterparts = counterparts
+
         let besidesAfter = reporting ? Dictionary(slugs.map { ($0, besides($0)) }, uniquingKeysWith: { a, _ in a }) : [:]
         changes.reordered = before.count != slugs.count || after.count != slugs.count || besidesBefore != besidesAfter
         if changes.reordered {
@@ -128,6 +144,8 @@ public struct LinkIndex: Sendable {
             referenceDiagnostics[slug] = problems.isEmpty ? nil : problems
         }
 
+        noteDiagnostics = checkThemeNotes()
+
         if !provenanceChecked || !placeSlugs.isDisjoint(with: slugs) || hasValuesWithoutPlace || !provenanceDiagnostics.isEmpty {
             provenanceChecked = true
             var found: [Diagnostic] = []
@@ -156,6 +174,19 @@ public struct LinkIndex: Sendable {
         document.references.compactMap { reference in
             Linker.check(reference, site: site, themes: themeIDs, indicators: indicatorIDs).map {
                 .error($0.message, at: reference.location, hint: $0.hint, cause: $0.cause)
+            }
+        }
+    }
+
+    /// Each theme note's `source` must be a `doc:` reference to a place that exists.
+    private func checkThemeNotes() -> [Diagnostic] {
+        site.themes.flatMap(\.notes).compactMap { note -> Diagnostic? in
+            guard !note.source.isEmpty else { return nil }
+            guard case .document = SiteReference(note.source) else {
+                return .error("a theme note's source must be doc:slug or doc:slug#anchor, not '\(note.source)'", at: note.sourceLocation)
+            }
+            return Linker.check(note.source, site: site, themes: themeIDs, indicators: indicatorIDs).map {
+                .error($0.message, at: note.sourceLocation, hint: $0.hint)
             }
         }
     }
@@ -195,4 +226,6 @@ public struct LinkChanges: Sendable {
     public var indicators: Set<String> = []
     /// Documents with figures found in them that changed.
     public var figures: Set<String> = []
+    /// Documents some of whose sections have other counterparts now.
+    public var counterparts: Set<String> = []
 }

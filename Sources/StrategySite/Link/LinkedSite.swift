@@ -18,6 +18,11 @@ public struct LinkedSite: Sendable {
     public var figuresBySection: [SectionReference: [FigureReference]] = [:]
     /// For each value, the notes of its document that its sentence refers to.
     public var sourceNotes: [FigureReference: [SourceNote]] = [:]
+    /// The text of every section, stemmed and counted: what counterparts are ranked by, and
+    /// what any other feature that asks "which sections are about this?" can read.
+    public internal(set) var text = SectionIndex()
+    /// Every section's counterparts in the other strategies, best first.
+    public internal(set) var counterparts = CounterpartIndex()
     /// Slug to index in `documents`: pages look documents up by slug once per link, so the
     /// lookup must not be a scan (that made a build quadratic in the number of documents).
     private var documentPositions: [String: Int]

@@ -92,9 +92,21 @@ extension BodyWriter {
     }
 
     /// Escaped text, with known indicator codes linked, except in headings and links.
+    ///
+    /// A code in a heading is still a mention of its section (a heading that names an
+    /// indicator is where the document discusses it), but it is not made a link: the heading
+    /// is a link target itself, and its text is what the contents list shows.
     mutating func writeMentioning(_ text: UnsafeBufferPointer<UInt8>) {
         guard !text.isEmpty else { return }
-        guard headingDepth == 0, !insideLink else { HTML.appendEscaped(text, to: &out); return }
+        guard !insideLink else { HTML.appendEscaped(text, to: &out); return }
+        guard headingDepth == 0 else {
+            for match in options.indicators.matches(in: text) {
+                mentions.append(Mention(indicator: match.indicatorID, section: currentSection))
+                if inSectionHeading, !sections.isEmpty { sections[sections.count - 1].headingIndicators.append(match.indicatorID) }
+            }
+            HTML.appendEscaped(text, to: &out)
+            return
+        }
         let matches = options.indicators.matches(in: text)
         var cursor = 0
         for match in matches {
@@ -128,6 +140,7 @@ extension BodyWriter {
 
     /// `<!-- themes: a, b -->` directly after a top-level heading names its section's themes.
     mutating func readThemeComment(_ node: CMark.Node) {
+        if let named = ThemeComment(node.literal, keyword: "counterparts") { return readCounterpartsComment(named, node) }
         guard let comment = ThemeComment(node.literal) else { return }
         guard node.parent?.kind == .document, node.previous?.kind == .heading, !sections.isEmpty else {
             diagnostics.append(.warning("theme comment does not directly follow a heading; it is ignored",
@@ -140,6 +153,29 @@ extension BodyWriter {
         for entry in comment.entries {
             let location = locator.location(line: node.startLine + entry.lineOffset, column: (entry.lineOffset == 0 ? node.startColumn : 1) + entry.column - 1)
             references.append(Reference(kind: .themeComment, target: .theme(entry.id), written: entry.id, location: location))
+        }
+    }
+
+    /// `<!-- counterparts: doc:slug#anchor -->` after a top-level heading (or after its theme
+    /// comment) names sections of other strategies as its counterparts; each is checked as a
+    /// `doc:` link is.
+    mutating func readCounterpartsComment(_ comment: ThemeComment, _ node: CMark.Node) {
+        let location = locator.location(line: node.startLine, column: node.startColumn)
+        let afterHeading = node.previous?.kind == .heading
+            || (node.previous?.kind == .htmlBlock && node.previous.map { ThemeComment($0.literal) != nil } == true && node.previous?.previous?.kind == .heading)
+        guard node.parent?.kind == .document, afterHeading, !sections.isEmpty else {
+            diagnostics.append(.warning("counterparts comment does not directly follow a heading; it is ignored", at: location,
+                                        hint: "put <!-- counterparts: doc:slug#anchor --> on the line after a top-level heading or its themes comment"))
+            return
+        }
+        for entry in comment.entries {
+            let at = locator.location(line: node.startLine + entry.lineOffset, column: (entry.lineOffset == 0 ? node.startColumn : 1) + entry.column - 1)
+            guard case .document(_, let anchor?) = SiteReference(entry.id), !anchor.isEmpty else {
+                diagnostics.append(.error("a counterpart must be a section, doc:slug#anchor, not '\(entry.id)'", at: at))
+                continue
+            }
+            sections[sections.count - 1].namedCounterparts.append(entry.id)
+            references.append(Reference(kind: .link, target: entry.id, location: at))
         }
     }
 }

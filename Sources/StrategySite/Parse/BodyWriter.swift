@@ -36,6 +36,8 @@ struct BodyWriter {
 
     // Where the walk is.
     var headingDepth = 0
+    /// Whether the heading being written is a top-level one (it starts a section).
+    var inSectionHeading = false
     /// Open inline elements (links, emphasis), innermost last: their start and end tags, and
     /// where the start tag was last written again after a note reference closed them.
     var openInlines: [(tag: [UInt8], close: [UInt8], isLink: Bool, reopenedAt: Int?)] = []
@@ -301,8 +303,10 @@ struct BodyWriter {
             out.append("<h"); out.append(UInt8(ascii: "0") + UInt8(level)); out.append(" id=\"")
             HTML.appendEscaped(anchor, to: &out); out.append("\">")
             headingDepth += 1
+            inSectionHeading = topLevel
         } else {
             headingDepth -= 1
+            inSectionHeading = false
             let anchor = topLevel ? headings.last?.anchor ?? "" : ""
             if topLevel {
                 out.append(" <a class=\"anchor\" href=\"#"); HTML.appendEscaped(anchor, to: &out)

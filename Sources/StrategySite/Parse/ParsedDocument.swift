@@ -100,6 +100,12 @@ public struct Section: Sendable, Hashable {
     /// Whether `themes` were named on this heading rather than inherited.
     public var themesDeclared: Bool
     public var parentAnchor: String?
+    /// Indicators the heading names by code (ids, in order): the heading stays unlinked, so
+    /// the block under it links them.
+    public var headingIndicators: [String] = []
+    /// `doc:slug#anchor` targets an editor named as its counterparts
+    /// (`<!-- counterparts: … -->`), which come before the ranked ones.
+    public var namedCounterparts: [String] = []
     /// The first words of the section's own text, for theme pages and search results.
     public var excerpt: String
     /// The section's own text (not its subsections'), on one line, for the search index.

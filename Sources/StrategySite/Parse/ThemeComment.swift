@@ -1,4 +1,6 @@
-/// `<!-- themes: recovery, housing -->`: the canonical themes of the section above it.
+/// `<!-- themes: recovery, housing -->`: the canonical themes of the section above it; with
+/// another keyword, `<!-- counterparts: doc:slug#anchor -->`, the sections an editor names as
+/// its counterparts.
 struct ThemeComment {
     struct Entry {
         var id: String
@@ -10,7 +12,7 @@ struct ThemeComment {
     var entries: [Entry]
 
     /// Nil unless `html` is exactly one such comment (surrounding whitespace aside).
-    init?(_ html: UnsafeBufferPointer<UInt8>) {
+    init?(_ html: UnsafeBufferPointer<UInt8>, keyword: String = "themes") {
         let bytes = Array(html)
         var start = 0, end = bytes.count
         while start < end, Self.isWhitespace(bytes[start]) { start += 1 }
@@ -18,8 +20,9 @@ struct ThemeComment {
         guard end - start >= 7, bytes[start..<(start + 4)].elementsEqual("<!--".utf8), bytes[(end - 3)..<end].elementsEqual("-->".utf8) else { return nil }
         var index = start + 4
         while index < end - 3, Self.isWhitespace(bytes[index]) { index += 1 }
-        guard bytes[index..<min(end, index + 6)].elementsEqual("themes".utf8) else { return nil }
-        index += 6
+        let word = Array(keyword.utf8)
+        guard bytes[index..<min(end, index + word.count)].elementsEqual(word) else { return nil }
+        index += word.count
         while index < end - 3, Self.isWhitespace(bytes[index]) { index += 1 }
         guard index < end - 3, bytes[index] == UInt8(ascii: ":") else { return nil }
         index += 1

@@ -28,6 +28,10 @@ enum PageInput: Hashable, Sendable {
     case mentions(String)
     /// The indicator values found in a document's text.
     case figures(String)
+    /// The passage of a document's sections most about a theme (theme pages' excerpts).
+    case passages(slug: String, theme: String)
+    /// The counterparts of a document's sections in the other strategies.
+    case counterparts(String)
     /// A template or partial, by name.
     case template(String)
 }

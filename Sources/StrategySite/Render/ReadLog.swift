@@ -1,10 +1,9 @@
 import Foundation
 import Synchronization
 
-/// The inputs one page job read (``PageInput``). A job renders on one thread, but fragments
-/// shared between jobs replay what they read into the log of each job that uses them
-/// (``RenderCache``), and the renderer that holds the log is shared by every job, so the log
-/// is behind a lock; it is never contended, as one job writes it.
+/// The inputs one page job read (``PageInput``). A job renders on one thread, but the
+/// renderer that holds the log is shared by every job, so the log is behind a lock; it is
+/// never contended, as one job writes it.
 final class ReadLog: Sendable {
     private let recorded = Mutex<Set<PageInput>>([])
 

@@ -49,13 +49,7 @@ extension SiteRenderer {
                                         href: link(SitePaths.indicator(indicator.id), from: path))
         }
         let themes = section.map { !$0.themes.isEmpty } ?? false
-        guard themes || !figures.isEmpty else { return "" }
-        if figures.isEmpty, let section, path.hasPrefix("documents/") {
-            let key = RenderCache.SectionKey(themes: section.themes, inherited: !section.themesDeclared, strategy: document.metadata.strategy)
-            return cache.sectionBlock(key, log: log) { log in
-                reading(into: log).renderSectionBlock(section, figures: [], in: document, from: path)
-            }
-        }
+        guard themes || !figures.isEmpty || section?.headingIndicators.isEmpty == false else { return "" }
         return renderSectionBlock(section, figures: figures, in: document, from: path)
     }
 
@@ -63,6 +57,11 @@ extension SiteRenderer {
         var model = SectionThemes()
         if let section, !section.themes.isEmpty { model = sectionThemes(section, in: document, from: path) }
         model.figures = figures
+        var named: [String] = []
+        for id in section?.headingIndicators ?? [] where !named.contains(id) { named.append(id) }
+        model.headingIndicators = named.compactMap { id in
+            site.indicator(id).map { SectionThemes.HeadingIndicator(code: $0.code, title: $0.title, href: link(SitePaths.indicator(id), from: path)) }
+        }
         var out: [UInt8] = []
         render(Self.sectionThemesTemplate, [model.templateValue], into: &out)
         return String(decoding: out, as: UTF8.self)
@@ -81,8 +80,8 @@ extension SiteRenderer {
         return parts.joined(separator: ", ") + ". Available at: " + address
     }
 
-    /// How many sections of each other strategy a section's "same themes" block lists.
-    static let otherStrategyLimit = 5
+    /// How many counterparts of each other strategy a section's block lists after the best.
+    static let moreCounterparts = 3
 
     /// Top-level sections (with their subsections) longer than this many words are followed by
     /// a "Back to contents" link, as GOV.UK's long publications do.
@@ -119,38 +118,40 @@ extension SiteRenderer {
         }
     }
 
-    /// A section's themes as links, and for each theme the sections of the other strategies
-    /// that address it.
-    ///
-    /// Each other strategy lists at most ``otherStrategyLimit`` sections, then links to the
-    /// theme pages for the rest: listing them all would make every page grow with the size of
-    /// the library, and the whole site with its square.
+    /// A section's themes as links, and for each other strategy its counterparts there (the
+    /// best first, then up to ``moreCounterparts`` more, each with the themes they share),
+    /// then a link to every section of that strategy on each of the section's themes.
     func sectionThemes(_ section: Section, in document: ParsedDocument, from path: String) -> SectionThemes {
         let strategy = document.metadata.strategy
+        let ranked = counterparts(of: SectionReference(slug: document.slug, anchor: section.anchor, strategy: strategy))
         var others: [SectionThemes.OtherStrategy] = []
         for other in site.config.strategies where other.id != strategy {
-            var matches: [SectionSummary] = []
-            var seen = Set<SectionReference>()
-            var more: [LabelledLink] = []
+            let matches = (ranked.byStrategy[other.id] ?? []).prefix(1 + Self.moreCounterparts).compactMap { counterpart -> SectionSummary? in
+                guard var summary = sectionSummary(counterpart.section, from: path) else { return nil }
+                let shared = counterpart.sharedThemes.compactMap { site.theme($0)?.title.lowercased() }
+                summary.why = shared.isEmpty ? "" : "Both on " + Self.list(shared)
+                summary.named = counterpart.named
+                return summary
+            }
+            guard let best = matches.first else { continue }
+            var everything: [LabelledLink] = []
             for theme in section.themes {
                 let references = sections(onTheme: theme, in: other.id)
-                for reference in references where matches.count < Self.otherStrategyLimit && !seen.contains(reference) {
-                    seen.insert(reference)
-                    if let summary = sectionSummary(reference, from: path) { matches.append(summary) }
-                }
-                if references.count > seen.count || references.contains(where: { !seen.contains($0) }), let title = site.theme(theme)?.title {
-                    more.append(LabelledLink(label: "All \(references.count) sections on \(title.lowercased()) in the \(other.shortTitle)",
-                                             href: link(SitePaths.theme(theme) + "#strategy-" + Slugger.slug(other.id), from: path)))
-                }
+                guard !references.isEmpty, let title = site.theme(theme)?.title else { continue }
+                everything.append(LabelledLink(
+                    label: "All \(references.count) section\(references.count == 1 ? "" : "s") on \(title.lowercased()) in the \(other.shortTitle)",
+                    href: link(SitePaths.theme(theme) + "#strategy-" + Slugger.slug(other.id), from: path)))
             }
-            if !matches.isEmpty {
-                others.append(SectionThemes.OtherStrategy(strategy: other.shortTitle, sections: matches, more: more))
-            }
+            others.append(SectionThemes.OtherStrategy(strategy: other.shortTitle, best: best, sections: Array(matches.dropFirst()), more: everything))
         }
-        let themes = section.themes.compactMap { id in
-            site.theme(id).map { TitledLink(title: $0.title, href: link(SitePaths.theme(id), from: path)) }
-        }
-        return SectionThemes(hasThemes: !section.themes.isEmpty, themes: themes, inherited: !section.themesDeclared, others: others)
+        let themes = section.themes.compactMap { id in site.theme(id).map { TitledLink(title: $0.title, href: link(SitePaths.theme(id), from: path)) } }
+        return SectionThemes(hasThemes: true, themes: themes, inherited: !section.themesDeclared, others: others)
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// Which government the document was published under and which later strategy

@@ -60,6 +60,12 @@ extension SiteRenderer {
         return site.document(slug).map { ($0.opening, $0.sections.map(\.text)) }
     }
 
+    /// The passage of a section most about a theme, as HTML with the theme's words marked.
+    func passage(of section: SectionReference, on theme: Theme) -> String? {
+        record(.passages(slug: section.slug, theme: theme.id))
+        return site.document(section.slug)?.section(section.anchor).map { ThemePassage(theme).html($0.text) }
+    }
+
     /// The sections tagged with a theme, in document order.
     func sections(onTheme id: String) -> [SectionReference] {
         record(.theme(id))
@@ -76,6 +82,12 @@ extension SiteRenderer {
     func mentions(of indicator: String) -> [SectionReference] {
         record(.mentions(indicator))
         return site.mentionsByIndicator[indicator] ?? []
+    }
+
+    /// A section's counterparts in the other strategies, best first.
+    func counterparts(of section: SectionReference) -> SectionCounterparts {
+        record(.counterparts(section.slug))
+        return site.counterparts.counterparts(of: section)
     }
 
     /// The indicator values written in a section.

@@ -11,7 +11,6 @@ public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
     /// Extra HTML for the end of `<body>`; `serve` uses it for its reload script. Empty for `build`.
     public var bodyEnd: String
-    let cache = RenderCache()
     /// Where the job being rendered records what it reads; nil for `build`, which renders
     /// every page once and need not know (see ``PageInput``).
     var log: ReadLog?

@@ -1,5 +1,6 @@
 /// The model of `partials/section-themes.mustache`, the block under a heading: the section's
-/// themes, the same themes in the other strategies, and the figures the lookup takes from it.
+/// themes, its counterparts in the other strategies, the indicators its heading names and the
+/// figures the lookup takes from it.
 struct SectionThemes: TemplateModel {
     struct Figure: TemplateModel {
         var value: String
@@ -12,15 +13,26 @@ struct SectionThemes: TemplateModel {
         ]
     }
 
-    /// Sections of one other strategy on the same themes, and links to all of them.
+    /// An indicator the heading names: the heading stays unlinked, the block links it.
+    struct HeadingIndicator: TemplateModel {
+        var code: String
+        var title: String
+        var href: String
+
+        static let fields: [String: TemplateField<Self>] = ["code": .text { $0.code }, "title": .text { $0.title }, "href": .text { $0.href }]
+    }
+
+    /// A section's counterparts in one other strategy: the best, the next few, and links to
+    /// every section of that strategy on each of the section's themes.
     struct OtherStrategy: TemplateModel {
         var strategy: String
+        var best: SectionSummary
         var sections: [SectionSummary]
         var more: [LabelledLink]
 
         static let fields: [String: TemplateField<Self>] = [
-            "strategy": .text { $0.strategy }, "sections": .list { $0.sections }, "more": .list { $0.more },
-            "count": .number { $0.sections.count },
+            "strategy": .text { $0.strategy }, "best": .object { $0.best }, "sections": .list { $0.sections }, "more": .list { $0.more },
+            "count": .number { 1 + $0.sections.count },
         ]
     }
 
@@ -30,11 +42,13 @@ struct SectionThemes: TemplateModel {
     var inherited = false
     var others: [OtherStrategy] = []
     var figures: [Figure] = []
+    var headingIndicators: [HeadingIndicator] = []
 
     static let fields: [String: TemplateField<Self>] = [
         "hasThemes": .flag { $0.hasThemes }, "themes": .list { $0.themes }, "inherited": .flag { $0.inherited },
         "others": .list { $0.others }, "hasOthers": .flag { !$0.others.isEmpty },
-        "otherCount": .number { $0.others.reduce(0) { $0 + $1.sections.count } },
+        "otherCount": .number { $0.others.reduce(0) { $0 + 1 + $1.sections.count } },
+        "headingIndicators": .list { $0.headingIndicators },
         "figures": .list { $0.figures }, "hasFigures": .flag { !$0.figures.isEmpty }, "figureCount": .number { $0.figures.count },
     ]
 }

@@ -6,9 +6,46 @@ struct ThemePage: TemplateModel {
         var title: String
         var summary: String
         var columns: [Column]
+        /// Side by side: the latest strategy's sections with their counterparts.
+        var aligned: [AlignedRow] = []
+        var alignedStrategies: [StrategyName] = []
+        var alignedTotal = 0
 
         static let fields: [String: TemplateField<Self>] = [
             "id": .text { $0.id }, "title": .text { $0.title }, "summary": .text { $0.summary }, "columns": .list { $0.columns },
+            "aligned": .list { $0.aligned }, "hasAligned": .flag { !$0.aligned.isEmpty }, "alignedStrategies": .list { $0.alignedStrategies },
+            "alignedTotal": .number { $0.alignedTotal }, "alignedShown": .number { $0.aligned.count },
+            "alignedCut": .flag { $0.alignedTotal > $0.aligned.count },
+        ]
+    }
+
+    struct StrategyName: TemplateModel {
+        var title: String
+        static let fields: [String: TemplateField<Self>] = ["title": .text { $0.title }]
+    }
+
+    /// One section of the latest strategy and, in the other strategies' cells, its best
+    /// counterpart on the theme (none where it has none).
+    struct AlignedRow: TemplateModel {
+        var cells: [AlignedCell]
+        static let fields: [String: TemplateField<Self>] = ["cells": .list { $0.cells }]
+    }
+
+    struct AlignedCell: TemplateModel {
+        var entry: SectionSummary?
+        static let fields: [String: TemplateField<Self>] = ["entry": .object { $0.entry }]
+    }
+
+    /// An editor's note on the theme in one strategy, with the place a document says so.
+    struct Note: TemplateModel {
+        var text: String
+        var placeTitle = ""
+        var documentTitle = ""
+        var placeHref = ""
+
+        static let fields: [String: TemplateField<Self>] = [
+            "text": .text { $0.text }, "placeTitle": .text { $0.placeTitle }, "documentTitle": .text { $0.documentTitle },
+            "placeHref": .text { $0.placeHref },
         ]
     }
 
@@ -18,10 +55,11 @@ struct ThemePage: TemplateModel {
         var ownName: String
         var groups: [Group]
         var count: Int
+        var notes: [Note] = []
 
         static let fields: [String: TemplateField<Self>] = [
             "id": .text { $0.id }, "title": .text { $0.title }, "ownName": .text { $0.ownName }, "groups": .list { $0.groups },
-            "isEmpty": .flag { $0.groups.isEmpty }, "count": .number { $0.count },
+            "isEmpty": .flag { $0.groups.isEmpty }, "count": .number { $0.count }, "notes": .list { $0.notes },
         ]
     }
 

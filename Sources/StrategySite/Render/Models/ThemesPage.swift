@@ -36,8 +36,22 @@ struct ThemesPage: TemplateModel {
         ]
     }
 
+    /// A strategy's ambitions and own themes, in its own words.
+    struct Aims: TemplateModel {
+        var title: String
+        var href: String
+        var ambitions: [String]
+        var ownThemes: [String]
+
+        static let fields: [String: TemplateField<Self>] = [
+            "title": .text { $0.title }, "href": .text { $0.href }, "ambitions": .texts { $0.ambitions }, "ownThemes": .texts { $0.ownThemes },
+            "hasAmbitions": .flag { !$0.ambitions.isEmpty }, "hasOwnThemes": .flag { !$0.ownThemes.isEmpty },
+        ]
+    }
+
     var rows: [Row]
     var columns: [Column]
+    var strategies: [Aims] = []
 
-    static let fields: [String: TemplateField<Self>] = ["rows": .list { $0.rows }, "columns": .list { $0.columns }]
+    static let fields: [String: TemplateField<Self>] = ["rows": .list { $0.rows }, "columns": .list { $0.columns }, "strategies": .list { $0.strategies }]
 }
