@@ -86,8 +86,7 @@ struct RenderStageTests {
         let themes = Set(document.sections.flatMap(\.themes))
         try #require(!themes.isEmpty)
 
-        // Rendered twice: the second time its themed blocks come from the cache, and must
-        // still count as read.
+        // Rendered twice: what it reads is recorded each time.
         for _ in 1...2 {
             let log = ReadLog()
             _ = PageJob.document(document.slug).render(renderer.reading(into: log))

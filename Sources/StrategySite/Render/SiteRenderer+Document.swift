@@ -133,7 +133,6 @@ extension SiteRenderer {
                 summary.named = counterpart.named
                 return summary
             }
-            guard let best = matches.first else { continue }
             var everything: [LabelledLink] = []
             for theme in section.themes {
                 let references = sections(onTheme: theme, in: other.id)
@@ -142,6 +141,7 @@ extension SiteRenderer {
                     label: "All \(references.count) section\(references.count == 1 ? "" : "s") on \(title.lowercased()) in the \(other.shortTitle)",
                     href: link(SitePaths.theme(theme) + "#strategy-" + Slugger.slug(other.id), from: path)))
             }
+            guard let best = matches.first else { continue }
             others.append(SectionThemes.OtherStrategy(strategy: other.shortTitle, best: best, sections: Array(matches.dropFirst()), more: everything))
         }
         let themes = section.themes.compactMap { id in site.theme(id).map { TitledLink(title: $0.title, href: link(SitePaths.theme(id), from: path)) } }
