@@ -167,8 +167,8 @@ struct CounterpartTests {
     ]
 
     static let real: LinkedSite? = {
-        let options = SiteBuilder.Options(contentDirectory: Repository.path("Content"), templatesDirectory: Repository.templates)
-        return SiteBuilder(options: options).link().site
+        let options = SitePipeline.Options(contentDirectory: Repository.path("Content"), templatesDirectory: Repository.templates)
+        return SitePipeline(options: options).link().site
     }()
 
     /// Sections no longer in Content/ are skipped: the pairs hold for the sections there are.

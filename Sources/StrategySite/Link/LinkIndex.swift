@@ -182,10 +182,12 @@ public struct LinkIndex: Sendable {
     private func checkThemeNotes() -> [Diagnostic] {
         site.themes.flatMap(\.notes).compactMap { note -> Diagnostic? in
             guard !note.source.isEmpty else { return nil }
-            guard case .document = SiteReference(note.source) else {
+            let target = SiteReference(note.source)
+            guard case .document = target else {
                 return .error("a theme note's source must be doc:slug or doc:slug#anchor, not '\(note.source)'", at: note.sourceLocation)
             }
-            return Linker.check(note.source, site: site, themes: themeIDs, indicators: indicatorIDs).map {
+            let reference = Reference(kind: .link, target: target, written: note.source, location: note.sourceLocation)
+            return Linker.check(reference, site: site, themes: themeIDs, indicators: indicatorIDs).map {
                 .error($0.message, at: note.sourceLocation, hint: $0.hint)
             }
         }

@@ -170,12 +170,13 @@ extension BodyWriter {
         }
         for entry in comment.entries {
             let at = locator.location(line: node.startLine + entry.lineOffset, column: (entry.lineOffset == 0 ? node.startColumn : 1) + entry.column - 1)
-            guard case .document(_, let anchor?) = SiteReference(entry.id), !anchor.isEmpty else {
+            let target = SiteReference(entry.id)
+            guard case .document(_, let anchor?) = target, !anchor.isEmpty else {
                 diagnostics.append(.error("a counterpart must be a section, doc:slug#anchor, not '\(entry.id)'", at: at))
                 continue
             }
             sections[sections.count - 1].namedCounterparts.append(entry.id)
-            references.append(Reference(kind: .link, target: entry.id, location: at))
+            references.append(Reference(kind: .link, target: target, written: entry.id, location: at))
         }
     }
 }
