@@ -567,16 +567,21 @@
     if (at < text.length) { parent.appendChild(document.createTextNode(text.slice(at))); }
   }
 
+  /** A paragraph of class `className` holding a link to `url`, its text with the query's words marked. */
+  function resultLink(className, url, text, terms) {
+    var p = document.createElement("p");
+    p.className = className;
+    var a = document.createElement("a");
+    a.className = "result-link";
+    a.href = root + url;
+    appendHighlighted(a, text, matchRanges(text, terms));
+    p.appendChild(a);
+    return p;
+  }
+
   function renderDocument(d, fragment, shown, terms) {
     var li = document.createElement("li");
-    var heading = document.createElement("p");
-    heading.className = "result-title";
-    var link = document.createElement("a");
-    link.className = "result-link";
-    link.href = root + fragment.url;
-    appendHighlighted(link, fragment.title, matchRanges(fragment.title, terms));
-    heading.appendChild(link);
-    li.appendChild(heading);
+    li.appendChild(resultLink("result-title", fragment.url, fragment.title, terms));
     var meta = document.createElement("p");
     meta.className = "meta";
     meta.textContent = fragment.meta;
@@ -586,14 +591,7 @@
     shown.forEach(function (s) {
       var target = s.opening ? li : document.createElement("li");
       if (!s.opening) {
-        var p = document.createElement("p");
-        p.className = "result-section";
-        var a = document.createElement("a");
-        a.className = "result-link";
-        a.href = root + s.url;
-        appendHighlighted(a, s.heading, matchRanges(s.heading, terms));
-        p.appendChild(a);
-        target.appendChild(p);
+        target.appendChild(resultLink("result-section", s.url, s.heading, terms));
       }
       if (s.text) {
         var cut = snippet(s.text, matchRanges(s.text, terms));
