@@ -18,7 +18,7 @@ struct RenderStageTests {
     @Test func templateValuesAreEscapedByTheProjectsEscaper() throws {
         let (set, folder) = try templates("{{! first line }}\n<p title=\"{{value}}\">{{value}}</p>{{{raw}}}\n")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = set.render("page", .object(TemplateDictionary(["value": "<a href=\"x\">Tom & Jerry's</a>", "raw": "<b>kept</b>"])))
+        let output = String(decoding: set.library.render("page", .object(TemplateDictionary(["value": "<a href=\"x\">Tom & Jerry's</a>", "raw": "<b>kept</b>"]))), as: UTF8.self)
         #expect(output == "<p title=\"&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry's&lt;/a&gt;\">&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry's&lt;/a&gt;</p><b>kept</b>\n")
     }
 
@@ -32,6 +32,17 @@ struct RenderStageTests {
         let syntax = try #require(diagnostics.first { $0.message.hasPrefix("template syntax") })
         #expect(syntax.location.path.hasSuffix("page.mustache"))
         #expect(syntax.location.line == 2 && syntax.location.column == 1, "at the unclosed {{#open}}")
+    }
+
+    @Test func aTemplateTheSiteRendersMayNotBeMissingEvenWhenNoPageIncludesIt() throws {
+        let (_, folder) = try templates("")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("partials/section-themes.mustache"))
+        var diagnostics: [Diagnostic] = []
+        #expect(TemplateSet.load(directory: folder.path, &diagnostics) == nil, "no build renders without it")
+        let missing = try #require(diagnostics.first { $0.severity == .error })
+        #expect(missing.message == "missing template partials/section-themes.mustache")
+        #expect(missing.location.path == folder.path)
     }
 
     @Test func escapingReturnsTheSameStringWhenNothingNeedsIt() {
@@ -97,7 +108,7 @@ struct RenderStageTests {
             let others = renderer.site.config.strategies.map(\.id).filter { $0 != document.metadata.strategy }
             #expect(log.inputs.isSuperset(of: themes.flatMap { theme in others.map { PageInput.themeInStrategy(theme: theme, strategy: $0) } }))
             #expect(!log.inputs.contains { if case .themeInStrategy(_, document.metadata.strategy) = $0 { true } else { false } })
-            #expect(log.inputs.isSuperset(of: [.template("document"), .template("layout"), .template(SiteRenderer.sectionThemesTemplate)]))
+            #expect(log.inputs.isSuperset(of: [.template("document"), .template("layout"), .template(PageTemplate.sectionThemes.rawValue)]))
             #expect(!log.inputs.contains(.order), "a document page does not list the documents")
             #expect(!log.inputs.contains(.text(document.slug)))
         }

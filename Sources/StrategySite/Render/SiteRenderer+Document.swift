@@ -2,7 +2,6 @@
 /// its themes and the same themes in the other strategies.
 extension SiteRenderer {
     /// The partial each themed section of a document renders, outside any page template.
-    static let sectionThemesTemplate = "partials/section-themes"
 
     /// The page of document `slug`; nil when the site has no such document (its job makes no page).
     func renderDocument(_ slug: String) -> RenderedPage? {
@@ -35,7 +34,7 @@ extension SiteRenderer {
             context: historicalContext(document, from: path),
             previous: neighbours.previous.map { documentSummary($0, from: path) },
             next: neighbours.next.map { documentSummary($0, from: path) })
-        return page(path, template: "document", title: meta.title, DocumentPage(document: model), scripts: ["assets/cite.js"])
+        return page(path, template: .document, title: meta.title, DocumentPage(document: model), scripts: ["assets/cite.js"])
     }
 
     /// What the partial under a heading shows: the section's themes (with the same themes in
@@ -63,7 +62,7 @@ extension SiteRenderer {
             site.indicator(id).map { SectionThemes.HeadingIndicator(code: $0.code, title: $0.title, href: link(SitePaths.indicator(id), from: path)) }
         }
         var out: [UInt8] = []
-        render(Self.sectionThemesTemplate, [model.templateValue], into: &out)
+        render(.sectionThemes, [model.templateValue], into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 

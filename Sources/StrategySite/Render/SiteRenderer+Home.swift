@@ -10,7 +10,7 @@ extension SiteRenderer {
                 published: strategy.published?.description ?? "")
         }
         let timeline = Timeline(documents: documentList(), config: site.config, from: path)
-        return page(path, template: "home", title: site.config.title,
+        return page(path, template: .home, title: site.config.title,
                     HomePage(strategies: strategies, timelineSVG: timeline.svg(), timeline: timeline.entries))
     }
 
@@ -33,7 +33,7 @@ extension SiteRenderer {
         let indicators = site.indicators.filter { $0.strategy == id }
         let figures = indicators.filter { $0.kind == .figure }.map { indicatorSummary($0, from: path) }
         let measures = indicators.filter { $0.kind != .figure }.map { indicatorSummary($0, from: path) }
-        return page(path, template: "strategy", title: strategy.title, StrategyPage(strategy: StrategyPage.Strategy(
+        return page(path, template: .strategy, title: strategy.title, StrategyPage(strategy: StrategyPage.Strategy(
             id: strategy.id, title: strategy.title, shortTitle: strategy.shortTitle, summary: strategy.summary,
             published: strategy.published?.description ?? "", publishedISO: strategy.published?.iso ?? "",
             ambitions: strategy.ambitions, ownThemes: strategy.ownThemes,

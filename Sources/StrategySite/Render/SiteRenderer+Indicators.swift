@@ -16,7 +16,7 @@ extension SiteRenderer {
                                         strategy: strategy.id, kinds: kinds)
         }
         let strategies = site.config.strategies.map { IndicatorsPage.StrategyOption(id: $0.id, title: $0.shortTitle) }
-        return page(path, template: "indicators", title: "Indicator lookup",
+        return page(path, template: .indicators, title: "Indicator lookup",
                     IndicatorsPage(groups: groups, strategies: strategies, total: site.indicators.count),
                     scripts: [SitePaths.indicatorData, "assets/indicators.js"])
     }

@@ -114,14 +114,14 @@ extension SiteRenderer {
 
     /// Renders a template onto the end of `out` with a stack of contexts (innermost last),
     /// recording it and the partials it uses.
-    func render(_ template: String, _ stack: [TemplateValue], into out: inout [UInt8]) {
+    func render(_ template: PageTemplate, _ stack: [TemplateValue], into out: inout [UInt8]) {
         // Only `serve` records; `build` renders every page and need not walk the partials.
         if let log {
-            log.record(.template(template))
-            log.record(contentsOf: templates.dependencies(of: template).map { PageInput.template($0) })
+            log.record(.template(template.rawValue))
+            log.record(contentsOf: templates.dependencies(of: template.rawValue).map { PageInput.template($0) })
         }
         if let otherEngine {
-            out += otherEngine(template, stack)
+            out += otherEngine(template.rawValue, stack)
         } else {
             templates.render(template, stack, into: &out)
         }

@@ -23,7 +23,7 @@ extension SiteRenderer {
         var model = ThemePage.Theme(id: theme.id, title: theme.title, summary: theme.summary, columns: columns)
         (model.aligned, model.alignedTotal) = alignedRows(theme, references, from: path)
         if !model.aligned.isEmpty { model.alignedStrategies = site.config.strategies.map { ThemePage.StrategyName(title: $0.shortTitle) } }
-        return page(path, template: "theme", title: theme.title, ThemePage(theme: model))
+        return page(path, template: .theme, title: theme.title, ThemePage(theme: model))
     }
 
     /// An editor's notes on the theme in one strategy, each with a link to the place that
@@ -109,6 +109,6 @@ extension SiteRenderer {
             ThemesPage.Aims(title: strategy.shortTitle, href: link(SitePaths.strategy(strategy.id), from: path),
                             ambitions: strategy.ambitions, ownThemes: strategy.ownThemes)
         }
-        return page(path, template: "themes", title: "Themes", ThemesPage(rows: rows, columns: columns, strategies: strategies))
+        return page(path, template: .themes, title: "Themes", ThemesPage(rows: rows, columns: columns, strategies: strategies))
     }
 }

@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
 
     /// - Parameter absoluteRoot: for a page served at other addresses than its own (the 404
     ///   page), the site's URL path, so its links work at any depth.
-    func page(_ path: String, template: String, title: String, _ model: some TemplateModel, scripts: [String] = [], absoluteRoot: String? = nil) -> RenderedPage {
+    func page(_ path: String, template: PageTemplate, title: String, _ model: some TemplateModel, scripts: [String] = [], absoluteRoot: String? = nil) -> RenderedPage {
         let frame = PageFrame(
             root: absoluteRoot ?? SitePaths.root(from: path), title: title,
             documentTitle: title == site.config.title ? title : "\(title) – \(site.config.title)",
@@ -56,16 +56,16 @@ public struct SiteRenderer: Sendable {
         var out: [UInt8] = []
         // The frame innermost: its names win over the page's.
         render(template, [model.templateValue, frame.templateValue], into: &out)
-        return RenderedPage(path: path, body: .bytes(out), template: template)
+        return RenderedPage(path: path, body: .bytes(out), template: template.rawValue)
     }
 
     /// The model each template is rendered with, for ``TemplateNameCheck``.
-    static let templateModels: [String: [TemplateShape.Fields]] = [
-        "home": [HomePage.shape, PageFrame.shape], "document": [DocumentPage.shape, PageFrame.shape],
-        "theme": [ThemePage.shape, PageFrame.shape], "themes": [ThemesPage.shape, PageFrame.shape],
-        "indicators": [IndicatorsPage.shape, PageFrame.shape], "strategy": [StrategyPage.shape, PageFrame.shape],
-        "search": [FramePage.shape, PageFrame.shape], "accessibility": [FramePage.shape, PageFrame.shape],
-        "not-found": [FramePage.shape, PageFrame.shape], sectionThemesTemplate: [SectionThemes.shape],
+    static let templateModels: [PageTemplate: [TemplateShape.Fields]] = [
+        .home: [HomePage.shape, PageFrame.shape], .document: [DocumentPage.shape, PageFrame.shape],
+        .theme: [ThemePage.shape, PageFrame.shape], .themes: [ThemesPage.shape, PageFrame.shape],
+        .indicators: [IndicatorsPage.shape, PageFrame.shape], .strategy: [StrategyPage.shape, PageFrame.shape],
+        .search: [FramePage.shape, PageFrame.shape], .accessibility: [FramePage.shape, PageFrame.shape],
+        .notFound: [FramePage.shape, PageFrame.shape], .sectionThemes: [SectionThemes.shape],
     ]
 
     func navigation(from path: String, root: String? = nil) -> [PageFrame.NavItem] {
@@ -103,11 +103,11 @@ public struct SiteRenderer: Sendable {
     // MARK: Simple pages
 
     func renderSearch() -> RenderedPage {
-        page(SitePaths.search, template: "search", title: "Search", FramePage(), scripts: ["assets/search.js"])
+        page(SitePaths.search, template: .search, title: "Search", FramePage(), scripts: ["assets/search.js"])
     }
 
     func renderAccessibility() -> RenderedPage {
-        page(SitePaths.accessibility, template: "accessibility", title: "Accessibility statement", FramePage())
+        page(SitePaths.accessibility, template: .accessibility, title: "Accessibility statement", FramePage())
     }
 
     /// A web server shows the 404 page at whatever address was asked for, so relative links
@@ -115,6 +115,6 @@ public struct SiteRenderer: Sendable {
     /// path (`/strategies/assets/site.css`); without one they are relative to the site root.
     func renderNotFound() -> RenderedPage {
         let root = site.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        return page(SitePaths.notFound, template: "not-found", title: "Page not found", FramePage(), absoluteRoot: root)
+        return page(SitePaths.notFound, template: .notFound, title: "Page not found", FramePage(), absoluteRoot: root)
     }
 }

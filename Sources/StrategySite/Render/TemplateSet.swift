@@ -4,16 +4,13 @@ import Foundation
 ///
 /// Loading checks that every page template exists and that every partial a template names
 /// (`{{> name}}` or `{{< name}}`) is there, and reports syntax errors at their file, line and
-/// column; rendering never fails (a partial that is not there would render as nothing).
+/// column. Every ``PageTemplate`` must be there, so rendering one never misses.
 public struct TemplateSet: Sendable {
     public let library: MustacheTemplates
     /// Template names (relative path without `.mustache`) mapped to the partials they use.
     public let partialsUsed: [String: Set<String>]
     /// Each template's path as reported and its bytes, to place `check`'s warnings.
     let sources: [String: (path: String, bytes: [UInt8])]
-
-    /// The page templates the site renders; each must exist.
-    public static let pageTemplates = ["home", "document", "theme", "themes", "indicators", "strategy", "search", "accessibility", "not-found"]
 
     public static func load(directory: String, _ diagnostics: inout [Diagnostic]) -> TemplateSet? {
         let root = URL(fileURLWithPath: directory)
@@ -69,13 +66,19 @@ public struct TemplateSet: Sendable {
                 partials[source.name] = []
             }
         }
-        for page in pageTemplates where partials[page] == nil && diagnostics.count == before {
-            diagnostics.append(.error("missing page template \(page).mustache", at: SourceLocation(path: directory)))
+        for page in PageTemplate.allCases where partials[page.rawValue] == nil && diagnostics.count == before {
+            diagnostics.append(.error("missing template \(page.rawValue).mustache", at: SourceLocation(path: directory),
+                                      hint: "the site renders it; restore it from the project's Templates/"))
         }
         diagnostics += missing
         guard diagnostics.count == before || !diagnostics[before...].hasErrors else { return nil }
         return TemplateSet(library: library, partialsUsed: partials,
                            sources: Dictionary(sources.map { ($0.name, ($0.path, $0.bytes)) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Warnings for the names the site's templates write that their models do not have.
+    public func unknownNames(_ models: [PageTemplate: [TemplateShape.Fields]]) -> [Diagnostic] {
+        unknownNames(Dictionary(uniqueKeysWithValues: models.map { ($0.key.rawValue, $0.value) }))
     }
 
     /// Warnings for the names each template writes that the models it is rendered with do not
@@ -97,20 +100,10 @@ public struct TemplateSet: Sendable {
         return warnings
     }
 
-    /// Renders page template `name` onto the end of `out`. Names are checked when loading,
-    /// so a miss is a bug (and writes nothing).
-    public func render(_ name: String, _ context: TemplateValue, into out: inout [UInt8]) {
-        library.render(name, context, into: &out)
-    }
-
-    /// Renders with a stack of contexts, the innermost last (the page's model, then its frame).
-    public func render(_ name: String, _ stack: [TemplateValue], into out: inout [UInt8]) {
-        library.render(name, stack, into: &out)
-    }
-
-    /// Template `name` rendered as text.
-    public func render(_ name: String, _ context: TemplateValue) -> String {
-        String(decoding: library.render(name, context), as: UTF8.self)
+    /// Renders `template` onto the end of `out` with a stack of contexts, the innermost last
+    /// (the page's model, then its frame). Loading made sure the template is there.
+    public func render(_ template: PageTemplate, _ stack: [TemplateValue], into out: inout [UInt8]) {
+        library.render(template.rawValue, stack, into: &out)
     }
 
     /// Templates that `name` uses directly or through other partials (for `serve`: which pages
