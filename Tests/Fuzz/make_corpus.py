@@ -22,6 +22,8 @@ MARKDOWN_CASES = [
     "word [^1] | NI 149 " * 50 + "\n\n[^1]: n\n",
     "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <a href=\"http://evil.example\">y</a>\n",
     "## Contents\n\n## Note 1\n\n[^1]\n\n[^1]: x\n",
+    "a[^1]\n\n[^1]: <https:x>\n\n[^1]: A note [a *b [^1] c*](http://x.example)\n",
+    "a[^1]\n\n[^1]: > quote\n\n    Online: <https://x.example/a>\n",
 ]
 YAML_CASES = [
     "k0: &a0 [x, x, x, x, x, x, x, x, x, x]\nk1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n? *a1\n: 1\n",

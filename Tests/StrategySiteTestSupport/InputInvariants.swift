@@ -39,10 +39,21 @@ public enum InputInvariants {
             let written = String(problem.dropFirst(prefix.count).dropLast(suffix.count))
             return !warned.contains(written.removingPercentEncoding ?? written)
         }
-        // cmark reads a note definition as a link reference definition: its URLs come from the
-        // body as written and from the body without the lines that start a definition.
-        let withoutNotes = body.split(separator: "\n", omittingEmptySubsequences: false).map { noteDefinitionStart.firstMatch(in: String($0), range: NSRange($0.startIndex..., in: $0)) == nil ? $0 : "" }.joined(separator: "\n")
-        let cmarkURLs = Set(urls(in: CMark.renderHTML(body)) + urls(in: CMark.renderHTML(withoutNotes)))
+        // cmark knows no notes. It reads a note definition as a link reference definition,
+        // and then `[^1]` inside a link's text as a link, which makes the outer one text; and
+        // a note's indented paragraphs as code. So its URLs come from the body as written, from
+        // the body without the lines that start a definition, from the body with every `[^`
+        // escaped (no note is a link), and from the body with each definition's label taken
+        // off and its continuation lines unindented (a note's blocks as cmark reads blocks).
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let definitionEnds = lines.map { line in noteDefinitionStart.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)).flatMap { Range($0.range, in: line)?.upperBound } }
+        let withoutNotes = zip(lines, definitionEnds).map { $1 == nil ? $0 : "" }.joined(separator: "\n")
+        let notesUnwrapped = zip(lines, definitionEnds).map { line, end in
+            if let end { return String(line[end...]) }
+            return line.hasPrefix("    ") ? String(line.dropFirst(4)) : line.hasPrefix("\t") ? String(line.dropFirst()) : line
+        }.joined(separator: "\n")
+        let notesAsText = body.replacingOccurrences(of: "[^", with: "\\[^")
+        let cmarkURLs = Set([body, withoutNotes, notesAsText, notesUnwrapped].flatMap { urls(in: CMark.renderHTML($0)) })
         for url in urls(in: html) where hasScheme(url) && !cmarkURLs.contains(url) {
             problems.append("URL '\(url)' is none that cmark writes for this Markdown")
         }

@@ -196,6 +196,19 @@ struct CMarkTests {
         #expect(atTheEnd.contains("</sup></p>"), "an empty reopening of the link and what was open in it is dropped")
     }
 
+    /// Found by fuzz-markdown, in its oracle: plain cmark knows no notes, so a second `[^1]:`
+    /// that is also a link reference definition makes it read the `[^1]` in a link's text as a
+    /// link (and the outer link as text), and a note's indented paragraph as code. The URLs
+    /// of both are ours by right; the oracle asks cmark about the body with notes neutralised.
+    @Test func theFuzzOracleReadsNotesAsCmarkCannot() {
+        let body = "a[^1]\n\n[^1]: <https:x>\n\n[^1]: A note [a *b [^1] c*](http://x.example)\n"
+        #expect(!CMark.renderHTML(body).contains("href=\"http://x.example\""), "cmark alone writes no such link")
+        #expect(InputInvariants.markdownProblems(body: body).isEmpty, "\(InputInvariants.markdownProblems(body: body))")
+        let indented = "a[^1]\n\n[^1]: > quote\n\n    Online: <https://x.example/a>\n"
+        #expect(!CMark.renderHTML(indented).contains("href=\"https://x.example/a\""), "to cmark the note's paragraph is code")
+        #expect(InputInvariants.markdownProblems(body: indented).isEmpty, "\(InputInvariants.markdownProblems(body: indented))")
+    }
+
     @Test func referencesInsideNotesThatAreNotShownCountForNothing() {
         let (document, diagnostics) = parse("a[^1]\n\n[^1]: one\n[^2]: two[^1]\n")
         let output = document.body.string
