@@ -44,8 +44,9 @@ public enum PageInvariants {
         return problems
     }
 
-    /// Problems of a whole site, by page path relative to its root: each page's, and links
-    /// `other.html#id` between pages whose page exists but whose id does not.
+    /// Problems of a whole site, by page path relative to its root: each page's, links to an
+    /// `other.html` the site does not have, and links `other.html#id` between pages whose page
+    /// exists but whose id does not.
     public static func siteProblems(_ pages: [String: String]) -> [String] {
         var problems: [String] = []
         var idsByPage: [String: Set<String>] = [:]
@@ -58,7 +59,11 @@ public enum PageInvariants {
             links += found.crossPageLinks.map { (path, $0) }
         }
         for (page, href) in links {
-            guard let hash = href.firstIndex(of: "#") else { continue }
+            guard let hash = href.firstIndex(of: "#") else {
+                let target = resolve(href, from: page)
+                if idsByPage[target] == nil { problems.append("\(page): link '\(href)' names \(target), which the site does not have") }
+                continue
+            }
             let target = resolve(String(href[..<hash]), from: page)
             let fragment = String(href[href.index(after: hash)...])
             if let ids = idsByPage[target], !ids.contains(percentDecoded(fragment)) {
@@ -126,7 +131,11 @@ public enum PageInvariants {
             if let id = element.attribute("id") { found.all.append(id) }
             if element.name == "a", open.contains("a") { note("a link inside a link") }
             if let href = element.attribute("href") {
-                if href.hasPrefix("#") { fragmentLinks.append(String(href.dropFirst())) } else if href.contains("#"), !href.contains(":") { found.crossPageLinks.append(href) }
+                if href.hasPrefix("#") {
+                    fragmentLinks.append(String(href.dropFirst()))
+                } else if !href.contains(":"), href.contains("#") || href.hasSuffix(".html") {
+                    found.crossPageLinks.append(href)
+                }
             }
             if element.name == "script" || element.name == "style" {
                 // Their text is not HTML: skip to the end tag.

@@ -45,6 +45,20 @@ public final class TemporarySite: Sendable {
         try String(contentsOfFile: output + "/" + path, encoding: .utf8)
     }
 
+    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: output + "/" + path) }
+
+    /// Every `.html` page of the built site, by its path under Output/.
+    public func pages() throws -> [String: String] {
+        var pages: [String: String] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: output) where path.hasSuffix(".html") { pages[path] = try page(path) }
+        return pages
+    }
+
+    /// Changes the text of `relative` under Content/.
+    public func edit(_ relative: String, _ change: (String) -> String) throws {
+        try write(relative, change(try String(contentsOfFile: content + "/" + relative, encoding: .utf8)))
+    }
+
     /// A minimal valid site: one strategy, no themes or indicators.
     public static func minimal(documents: [String: String] = ["one": TemporarySite.document()]) throws -> TemporarySite {
         let site = try TemporarySite()

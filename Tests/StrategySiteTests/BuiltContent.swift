@@ -86,6 +86,11 @@ final class BuiltContent: Sendable, CustomStringConvertible {
         return try String(contentsOfFile: output + "/" + path, encoding: .utf8)
     }
 
+    func exists(_ path: String) -> Bool {
+        _ = built
+        return FileManager.default.fileExists(atPath: output + "/" + path)
+    }
+
     /// A copy of `Content/` in a temporary folder with one more document, made of what the
     /// content has. Its date is the earliest document's, so it lands among the others.
     static let addedDocumentCopy: String = {

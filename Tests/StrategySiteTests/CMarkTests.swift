@@ -228,8 +228,8 @@ struct CMarkTests {
         let indicators = [("ni-149", "NI 149"), ("ni-152", "NI 152")].map(Indicator.nationalIndicator)
         let output = html("NI 149’s rise, NI 149–NI 152, NI 149's, NI 1490 and ΑNI 149.\n",
                           options: .init(indicators: IndicatorMatcher(indicators: indicators), citableBlocks: false))
-        #expect(output.occurrences(of: "#ni-149\">NI 149</a>") == 3)
-        #expect(output.occurrences(of: "#ni-152\">NI 152</a>") == 1)
+        #expect(output.occurrences(of: "/ni-149.html\">NI 149</a>") == 3)
+        #expect(output.occurrences(of: "/ni-152.html\">NI 152</a>") == 1)
         #expect(output.contains("NI 1490 and ΑNI 149."))
     }
 

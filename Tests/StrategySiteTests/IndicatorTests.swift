@@ -11,15 +11,15 @@ struct IndicatorTests {
         return (try #require(linked), diagnostics)
     }
 
-    /// The fixture site's indicator lookup page, freshly built.
-    func lookupPage() throws -> String {
+    /// The fixture site, freshly built.
+    func builtSite() throws -> TemporarySite {
         let site = try TemporarySite(copying: "themes-site")
         try site.builder().build()
-        return try site.page("indicators/index.html")
+        return site
     }
 
-    /// The HTML of one indicator's entry on the lookup page.
-    func article(_ id: String, in page: String) throws -> String {
+    /// The HTML of one indicator's row on the lookup page.
+    func row(_ id: String, in page: String) throws -> String {
         try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"\(id)\"") })
     }
 
@@ -28,8 +28,8 @@ struct IndicatorTests {
         #expect(!diagnostics.hasErrors)
         let alpha = try #require(site.document("alpha"))
         let output = alpha.body.string
-        #expect(output.contains("Rent help, under <a href=\"../indicators/index.html#ni-7\">NI 7</a> and <a href=\"../indicators/index.html#ni-7\">NI7</a>, but not <code>NI 7</code> in code or <a href=\"https://example.org\">NI 7</a>."))
-        #expect(output.contains("<td><a href=\"../indicators/index.html#psa-1\">PSA 1</a></td>"))
+        #expect(output.contains("Rent help, under <a href=\"../indicators/ni-7.html\">NI 7</a> and <a href=\"../indicators/ni-7.html\">NI7</a>, but not <code>NI 7</code> in code or <a href=\"https://example.org\">NI 7</a>."))
+        #expect(output.contains("<td><a href=\"../indicators/psa-1.html\">PSA 1</a></td>"))
     }
 
     @Test func matcherNeedsWholeWordsAndPrefersTheLongestForm() {
@@ -50,22 +50,57 @@ struct IndicatorTests {
         #expect((site.mentionsByIndicator["psa-1"] ?? []).map(\.anchor) == ["supply-side"])
     }
 
-    @Test func lookupPageShowsLineageBothWaysAndParents() throws {
-        let page = try lookupPage()
-        let ni7 = try article("ni-7", in: page)
-        #expect(ni7.contains("<a href=\"#psa-1\">PSA 1: Reduce harm</a>"))
+    @Test func eachIndicatorPageShowsLineageBothWaysAndParents() throws {
+        let site = try builtSite()
+        let ni7 = try site.page("indicators/ni-7.html")
+        #expect(ni7.contains("<a href=\"psa-1.html\">PSA 1: Reduce harm</a>"))
         #expect(ni7.contains("Numbers staying in treatment for 12 weeks."))
-        #expect(ni7.contains("<a href=\"#outcome-free\">Leaving treatment free of dependence</a> (2003 strategy)"))
+        #expect(ni7.contains("<a href=\"outcome-free.html\">Leaving treatment free of dependence</a> (2003 strategy)"))
         #expect(ni7.contains("href=\"../documents/alpha.html#rent\""))
-        let outcome = try article("outcome-free", in: page)
-        #expect(outcome.contains("<a href=\"#ni-7\">NI 7: People in effective treatment</a> (2001 strategy)"))
-        let psa = try article("psa-1", in: page)
+        let outcome = try site.page("indicators/outcome-free.html")
+        #expect(outcome.contains("<a href=\"ni-7.html\">NI 7: People in effective treatment</a> (2001 strategy)"))
+        let psa = try site.page("indicators/psa-1.html")
         #expect(psa.contains("Includes"))
-        #expect(psa.contains("<a href=\"#ni-7\">"))
+        #expect(psa.contains("<a href=\"ni-7.html\">"))
+    }
+
+    /// The lookup is a short row per indicator under the id its entry always had, so a link
+    /// to `indicators/index.html#ni-7` still lands on NI 7, one link away from its page.
+    @Test func theLookupKeepsEveryOldAnchorAsARowLinkingToTheIndicatorsPage() throws {
+        let lookup = try builtSite().page("indicators/index.html")
+        let ni7 = try row("ni-7", in: lookup)
+        #expect(ni7.contains("<a href=\"ni-7.html\"><span class=\"code\">NI 7</span> People in effective treatment</a>"))
+        #expect(ni7.contains("<dt>Mentioned in</dt><dd>4 sections</dd>"), "a count, not the list")
+        #expect(!ni7.contains("../documents/"), "the sections are on the indicator's page")
+        #expect(try row("psa-1", in: lookup).contains("<dt>Part of</dt>") == false)
+        #expect(ni7.contains("<dt>Part of</dt><dd><a href=\"psa-1.html\">"))
+    }
+
+    /// With more mentions than a page holds, the indicator's page goes on at
+    /// `indicators/<id>/2.html`, each page linked to the next and back.
+    @Test func anIndicatorsMentionsAreSplitOverPagesOfTheSiteSize() throws {
+        let body = (1...5).map { "## Part \($0)\n\nNI 7 again.\n" }.joined(separator: "\n")
+        let site = try TemporarySite.minimal(documents: ["one": TemporarySite.document(body: body)])
+        try site.edit("site.yml") { $0 + "page-size: 2\n" }
+        try site.write("indicators.yml", "- { id: ni-7, code: NI 7, title: People in effective treatment, strategy: \"2010\", kind: national-indicator }\n")
+        try site.builder().build()
+        let first = try site.page("indicators/ni-7.html"), second = try site.page("indicators/ni-7/2.html"), third = try site.page("indicators/ni-7/3.html")
+        #expect(!site.exists("indicators/ni-7/4.html"))
+        #expect(first.contains("Mentioned in 5 sections"))
+        #expect(first.occurrences(of: "<li><a href=\"../documents/one.html#part-") == 2)
+        #expect(second.contains("<li><a href=\"../../documents/one.html#part-3\">Part 3</a>"))
+        #expect(third.occurrences(of: "<li><a href=\"../../documents/one.html#part-") == 1)
+        #expect(first.contains("<link rel=\"next\" href=\"ni-7/2.html\">"))
+        #expect(second.contains("<link rel=\"prev\" href=\"../ni-7.html\">") && second.contains("<link rel=\"next\" href=\"3.html\">"))
+        #expect(second.contains("<p class=\"pager-status\">Page 2 of 3</p>"))
+        #expect(second.contains("<title>NI 7: People in effective treatment (page 2 of 3) – "))
+        #expect(!second.contains("<dl class=\"indicator-facts\">"), "the facts are on the first page")
+        let problems = PageInvariants.siteProblems(try site.pages())
+        #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test func figuresWithValuesOverTimeGetAChartWithATextAlternative() throws {
-        let figure = try article("figure-users", in: try lookupPage())
+        let figure = try builtSite().page("indicators/figure-users.html")
         #expect(figure.contains("<svg class=\"chart\""))
         #expect(figure.contains("<figcaption>Users in treatment, as the beta plan gives it. 2001: 100; 2002: 150.</figcaption>"))
         #expect(figure.occurrences(of: "<rect") == 2)

@@ -179,9 +179,9 @@ import StrategySiteTestSupport
         try site.edit(path) { $0.replacingOccurrences(of: "The third plan follows the second.", with: "The third plan follows the second and counts NI 39.") }
         #expect(builder.rebuild(changed: [path]).succeeded)
         let rendered = Set(builder.lastRenderedPaths)
-        #expect(rendered.filter { !$0.hasPrefix("search/") } == Set(["documents/third-plan.html", "indicators/index.html"]))
+        #expect(rendered.filter { !$0.hasPrefix("search/") } == Set(["documents/third-plan.html", "indicators/index.html", "indicators/ni-39.html"]))
         #expect(rendered.contains(SitePaths.searchManifest))
-        #expect(page(builder, "indicators/index.html").contains("third-plan.html"))
+        #expect(page(builder, "indicators/ni-39.html").contains("third-plan.html"))
         expectMatchesFullBuild(builder, site)
     }
 
@@ -277,7 +277,7 @@ import StrategySiteTestSupport
         // Text only (the card stays), but the indicator lookup gains a mention.
         try step(second) { try site.edit(second) { $0.replacingOccurrences(of: "builds on [the first](doc:first-plan).", with: "builds on [the first](doc:first-plan) and NI 39.") } }
         #expect(!builder.lastRenderedPaths.contains("index.html"))
-        #expect(page(builder, "indicators/index.html").contains("Second plan"))
+        #expect(page(builder, "indicators/ni-39.html").contains("Second plan"))
         try step(first) { try site.edit(first) { $0.replacingOccurrences(of: "published: 2008-02-01", with: "published: 2008-12") } }
         try step(third) { try site.edit(third) { $0.replacingOccurrences(of: "published: 2010-12-20", with: "published: 2010-01-01") } }
         try step(second) { try site.edit(second) { $0.replacingOccurrences(of: "<!-- themes: housing -->", with: "<!-- themes: treatment -->") } }

@@ -173,10 +173,8 @@ struct ProvenanceTests {
 
     // MARK: The lookup and the places it links to
 
-    func lookupArticle(_ id: String) throws -> String {
-        let page = try Self.page("indicators/index.html")
-        return try #require(page.components(separatedBy: "<article").first { $0.contains("id=\"\(id)\"") })
-    }
+    /// The entry of one indicator, on its own page.
+    func lookupArticle(_ id: String) throws -> String { try Self.page("indicators/\(id).html") }
 
     static func unescape(_ html: String) -> String {
         [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&#34;", "\""), ("&amp;", "&")]
@@ -185,7 +183,7 @@ struct ProvenanceTests {
 
     @Test func everyValueOnTheLookupLinksToASectionThatContainsIt() throws {
         let site = try #require(Self.linked)
-        let page = try Self.page("indicators/index.html")
+        let page = try site.indicators.map { try Self.page("indicators/\($0.id).html") }.joined()
         let lists = page.components(separatedBy: "<ul class=\"figures\">").dropFirst().map { String($0[..<($0.range(of: "</ul>")?.lowerBound ?? $0.endIndex)]) }
         let items = lists.flatMap { $0.components(separatedBy: "<li>").dropFirst() }
         #expect(items.count == site.indicators.reduce(0) { $0 + $1.values.count })
@@ -207,8 +205,8 @@ struct ProvenanceTests {
         let page = try Self.page("documents/2017-drug-strategy-briefing.html")
         let overview = String(page[try #require(page.range(of: "<h2 id=\"overview\">")).lowerBound...].prefix(3000))
         #expect(overview.contains("<summary>Figures from this text in the indicator lookup (3)</summary>"))
-        #expect(overview.contains("<a href=\"../indicators/index.html#figure-treatment-budget\">£550 million</a>"))
-        #expect(overview.contains("<a href=\"../indicators/index.html#figure-treatment-budget\">£408m</a>"))
+        #expect(overview.contains("<a href=\"../indicators/figure-treatment-budget.html\">£550 million</a>"))
+        #expect(overview.contains("<a href=\"../indicators/figure-treatment-budget.html\">£408m</a>"))
         // Every place a value names shows that value's back-link.
         let site = try #require(Self.linked)
         for indicator in site.indicators {
@@ -219,7 +217,7 @@ struct ProvenanceTests {
                 let after = html[heading.upperBound...]
                 let next = after.range(of: "<h", options: [], range: after.index(after: after.startIndex)..<after.endIndex)
                 let block = after[..<(next?.lowerBound ?? after.endIndex)]
-                #expect(block.contains("href=\"../indicators/index.html#\(indicator.id)\">\(HTML.escape(value.value))</a>"), "\(indicator.id) in \(place.slug)#\(place.anchor)")
+                #expect(block.contains("href=\"../indicators/\(indicator.id).html\">\(HTML.escape(value.value))</a>"), "\(indicator.id) in \(place.slug)#\(place.anchor)")
             }
         }
     }
@@ -321,7 +319,7 @@ struct ProvenanceTests {
             "indicators.yml:7:16: warning: value '41' does not say where it is written\n  hint: add source: doc:<document slug>#<section anchor>",
         ])
         _ = try site.builder().build()
-        #expect(try site.page("indicators/index.html").contains("Written in <a class=\"figure-place\" href=\"../documents/one.html\">One</a>"))
+        #expect(try site.page("indicators/figure-x.html").contains("Written in <a class=\"figure-place\" href=\"../documents/one.html\">One</a>"))
     }
 
     @Test func chartsOnlyDrawOneSeriesFromOneDocument() throws {

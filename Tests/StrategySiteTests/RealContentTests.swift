@@ -114,11 +114,12 @@ struct RealContentTests {
         for document in site.documents {
             let page = try variant.built.page("documents/\(document.slug).html")
             for indicator in Set(document.mentions.map(\.indicator)) {
-                #expect(page.contains("href=\"../indicators/index.html#\(indicator)\""), "\(document.slug) mentions \(indicator)")
+                #expect(page.contains("href=\"../indicators/\(indicator).html\""), "\(document.slug) mentions \(indicator)")
                 linked += 1
             }
-            for anchor in matches(#"href="\.\./indicators/index\.html#([^"]+)""#, in: page) {
-                #expect(lookup.contains("id=\"\(anchor)\""), "\(document.slug) links to #\(anchor)")
+            for id in matches(#"href="\.\./indicators/([^"/#]+)\.html""#, in: page) where id != "index" {
+                #expect(lookup.contains("id=\"\(id)\""), "\(document.slug) links to \(id), which the lookup has")
+                #expect(variant.built.exists("indicators/\(id).html"), "\(document.slug) links to the page of \(id)")
             }
         }
         if variant == .withAddedDocument { #expect(linked > 0, "the added document mentions an indicator") }

@@ -56,7 +56,7 @@ struct SentenceProofTests {
         #expect(linked.sourceNotes[FigureReference(indicator: "figure-x", value: 1)]?.first?.text.contains("https://example.org/revenue") == true)
         #expect(linked.sourceNotes[FigureReference(indicator: "figure-x", value: 2)] == nil)
         _ = try site.builder().build()
-        let lookup = try site.page("indicators/index.html")
+        let lookup = try site.page("indicators/figure-x.html")
         #expect(lookup.contains("The source’s own note: <a href=\"../documents/one.html#fn:1\">note 1</a>, “DGLG (2017) Local authority revenue expenditure, Online: https://example.org/revenue”"))
         #expect(lookup.contains("<a class=\"figure-place\" href=\"../documents/one.html#\(passage)\">the cited paragraph</a>"))
     }

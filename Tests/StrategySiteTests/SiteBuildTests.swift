@@ -8,11 +8,12 @@ struct SiteBuildTests {
     @Test func fixtureSiteBuildsEveryPageWithTheSharedStructure() throws {
         let site = try TemporarySite(copying: "themes-site")
         let summary = try site.builder().build()
-        #expect(summary.pages == 15) // 3 documents, 3 themes, 3 strategies, home, themes index, indicators, search, accessibility, 404
+        #expect(summary.pages == 19) // 3 documents, 3 themes, 3 strategies, 4 indicators, home, themes index, lookup, search, accessibility, 404
         let files = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter { $0.hasSuffix(".html") }.sorted()
         #expect(files == [
             "404.html", "accessibility.html", "documents/alpha.html", "documents/beta.html", "documents/gamma.html", "index.html",
-            "indicators/index.html", "search.html", "strategies/2001.html", "strategies/2002.html", "strategies/2003.html",
+            "indicators/figure-users.html", "indicators/index.html", "indicators/ni-7.html", "indicators/outcome-free.html",
+            "indicators/psa-1.html", "search.html", "strategies/2001.html", "strategies/2002.html", "strategies/2003.html",
             "themes/housing.html", "themes/index.html", "themes/supply.html", "themes/treatment.html",
         ])
         var titles = Set<String>()

@@ -317,7 +317,13 @@ extension SitePipeline {
             }
             for result in results {
                 reads.record(result.job, read: result.inputs)
-                paths[result.job] = result.pages.map(\.path)
+                let made = result.pages.map(\.path)
+                // A list that shrank makes fewer pages than before (``Pager``): the rest go.
+                if result.job.remakesAllItsFiles {
+                    let kept = Set(made)
+                    removed += (paths[result.job] ?? []).filter { !kept.contains($0) }
+                }
+                paths[result.job] = made
             }
             rendered = RenderedState(reads: reads, paths: paths, templateNames: templateNames)
             pending = Pending()

@@ -131,6 +131,9 @@ public struct Indicator: Sendable, Hashable {
         guard let id = fields.string("id", required: true, &diagnostics) else { return nil }
         if !Identifier.isValid(id) {
             diagnostics.append(.error("indicator id '\(id)' must be lower-case letters, digits and single hyphens", at: fields.location(of: "id")))
+        } else if id == "index" {
+            // Each indicator's page is indicators/<id>.html, beside the lookup's own index.html.
+            diagnostics.append(.error("indicator id 'index' is the lookup's own page", at: fields.location(of: "id"), hint: "choose another id, e.g. index-1"))
         }
         let kindText = fields.string("kind", required: true, &diagnostics) ?? ""
         let kind = Kind(rawValue: kindText)

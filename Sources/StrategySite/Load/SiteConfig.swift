@@ -13,6 +13,11 @@ public struct SiteConfig: Sendable {
     /// How readers reach the team (an email address or a web address), for the accessibility
     /// statement; empty when site.yml names none.
     public var contact: String = ""
+    /// How many entries a list that grows with the library shows on one page (the sections of
+    /// a theme, the documents of a strategy, the mentions of an indicator…) before the rest go
+    /// to further pages (``Pager``).
+    public var pageSize = SiteConfig.defaultPageSize
+    public static let defaultPageSize = 50
 
     public init(title: String, language: String = "en-GB", description: String = "", baseURL: String? = nil,
                 strategies: [Strategy], governments: [Government] = []) {
@@ -31,7 +36,7 @@ public struct SiteConfig: Sendable {
         governments.first { $0.from <= date && (($0.to.map { date < $0 }) ?? true) }
     }
 
-    static let fields = ["title", "language", "description", "base-url", "strategies", "governments", "contact"]
+    static let fields = ["title", "language", "description", "base-url", "strategies", "governments", "contact", "page-size"]
 
     static func decode(_ yaml: YAMLDocument, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
         guard let fields = yaml.rootFields(expecting: "site.yml", diagnostics: &diagnostics) else { return nil }
@@ -66,6 +71,14 @@ public struct SiteConfig: Sendable {
                 diagnostics.append(.error("'contact' must be an email address or an http(s) address", at: fields.location(of: "contact")))
             } else {
                 config.contact = contact
+            }
+        }
+        if let text = fields.string("page-size", &diagnostics) {
+            if let size = Int(text), (1...10_000).contains(size) {
+                config.pageSize = size
+            } else {
+                diagnostics.append(.error("'page-size' must be a whole number from 1 to 10000, got '\(text)'", at: fields.location(of: "page-size"),
+                                          hint: "page-size: \(Self.defaultPageSize)"))
             }
         }
         return config

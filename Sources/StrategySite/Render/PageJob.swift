@@ -1,13 +1,13 @@
 /// One unit of rendering: a page, or data files beside the pages. `build` runs them all;
 /// `serve` runs those whose recorded inputs an edit changed (``PageInput``).
 enum PageJob: Hashable, Sendable {
-    case document(String), theme(String), strategy(String)
+    case document(String), theme(String), strategy(String), indicator(String)
     case home, themeIndex, indicators, search, accessibility, notFound
     case searchData, indicatorData, feeds
 
     static func all(in site: LinkedSite) -> [PageJob] {
         site.documents.map { .document($0.slug) } + site.themes.map { .theme($0.id) }
-            + site.config.strategies.map { .strategy($0.id) }
+            + site.config.strategies.map { .strategy($0.id) } + site.indicators.map { .indicator($0.id) }
             + [.home, .themeIndex, .indicators, .search, .accessibility, .notFound, .searchData, .indicatorData, .feeds]
     }
 
@@ -25,12 +25,18 @@ enum PageJob: Hashable, Sendable {
         }
     }
 
+    /// Whether each run of the job gives every file it owns, so that a file an earlier run
+    /// gave and this one does not (a page of a list that shrank) is to be removed. The search
+    /// data under `serve` gives only the files an edit changed, and names those that went.
+    var remakesAllItsFiles: Bool { self != .searchData }
+
     func render(_ renderer: SiteRenderer) -> [RenderedPage] {
         switch self {
         // A job for something the site does not have makes no page, never an empty one.
         case .document(let slug): renderer.renderDocument(slug).map { [$0] } ?? []
         case .theme(let id): renderer.renderTheme(id).map { [$0] } ?? []
         case .strategy(let id): renderer.renderStrategy(id).map { [$0] } ?? []
+        case .indicator(let id): renderer.renderIndicator(id)
         case .home: [renderer.renderHome()]
         case .themeIndex: [renderer.renderThemeIndex()]
         case .indicators: [renderer.renderIndicators()]

@@ -16,7 +16,8 @@ public enum SitePaths {
     public static func document(_ slug: String) -> String { "documents/\(slug).html" }
     public static func theme(_ id: String) -> String { "themes/\(id).html" }
     public static func strategy(_ id: String) -> String { "strategies/\(Slugger.slug(id)).html" }
-    public static func indicator(_ id: String) -> String { indicators + "#" + id }
+    /// An indicator's own page; its row on the lookup is `indicators + "#" + id`.
+    public static func indicator(_ id: String) -> String { "indicators/\(id).html" }
 
     /// The prefix that leads from `page` back to the site root: "" or "../".
     public static func root(from page: String) -> String {

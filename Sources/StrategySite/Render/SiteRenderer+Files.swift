@@ -95,6 +95,7 @@ extension SiteRenderer {
         paths += site.config.strategies.map { SitePaths.strategy($0.id) }
         paths += documents.map { SitePaths.document($0.slug) }
         paths += site.themes.map { SitePaths.theme($0.id) }
+        paths += site.indicators.map { SitePaths.indicator($0.id) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths { xml += "  <url><loc>\(HTML.escape(base + path))</loc></url>\n" }
         return xml + "</urlset>\n"

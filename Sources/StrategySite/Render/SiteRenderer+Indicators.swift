@@ -1,16 +1,15 @@
 import Foundation
 
-/// The indicator lookup: every indicator grouped by strategy and kind, with lineage both ways
-/// and back-links to the sections that mention it.
+/// The indicator lookup (a short row per indicator) and each indicator's own page, with lineage
+/// both ways and back-links to the sections that mention it.
 extension SiteRenderer {
     func renderIndicators() -> RenderedPage {
         let path = SitePaths.indicators
-        let relatedBy = reverseRelations()
         let groups = site.config.strategies.map { strategy in
             let kinds = Indicator.Kind.allCases.compactMap { kind -> IndicatorsPage.Kind? in
                 let entries = site.indicators.filter { $0.strategy == strategy.id && $0.kind == kind }
                 guard !entries.isEmpty else { return nil }
-                return IndicatorsPage.Kind(title: kind.title, entries: entries.map { indicatorEntry($0, relatedBy: relatedBy, from: path) })
+                return IndicatorsPage.Kind(title: kind.title, entries: entries.map { indicatorRow($0, from: path) })
             }
             return IndicatorsPage.Group(id: "strategy-" + Slugger.slug(strategy.id), title: strategy.title, shortTitle: strategy.shortTitle,
                                         strategy: strategy.id, kinds: kinds)
@@ -19,6 +18,40 @@ extension SiteRenderer {
         return page(path, template: .indicators, title: "Indicator lookup",
                     IndicatorsPage(groups: groups, strategies: strategies, total: site.indicators.count),
                     scripts: [SitePaths.indicatorData, "assets/indicators.js"])
+    }
+
+    func indicatorRow(_ indicator: Indicator, from path: String) -> IndicatorsPage.Row {
+        IndicatorsPage.Row(
+            id: indicator.id, code: indicator.code, title: indicator.title, strategy: indicator.strategy,
+            strategyTitle: strategyShortTitle(indicator.strategy), href: link(SitePaths.indicator(indicator.id), from: path),
+            parent: indicator.parent.flatMap { indicatorReference($0, from: path) },
+            themes: indicator.themes.compactMap { id in site.theme(id).map { TitledLink(title: $0.title, href: link(SitePaths.theme(id), from: path)) } },
+            latestValue: indicator.values.last.map { $0.hasPeriod ? "\($0.value) (\($0.date))" : $0.value } ?? "",
+            mentionCount: mentions(of: indicator.id).count, searchText: IndicatorSearch(site: site).searchText(for: indicator))
+    }
+
+    /// The pages of indicator `id`: its facts on the first, the sections that mention it split
+    /// over as many as they need. None when indicators.yml has no such indicator.
+    func renderIndicator(_ id: String) -> [RenderedPage] {
+        guard let indicator = site.indicator(id) else { return [] }
+        let mentioned = mentions(of: id)
+        let pager = Pager(path: SitePaths.indicator(id), count: mentioned.count, size: site.config.pageSize)
+        let relatedBy = reverseRelations()
+        let title = indicator.code.isEmpty ? indicator.title : "\(indicator.code): \(indicator.title)"
+        return pager.pages.map { number in
+            let path = pager.path(ofPage: number)
+            let navigation = pager.navigation(onPage: number, label: "Sections that mention \(indicator.code.isEmpty ? indicator.title : indicator.code)")
+            let entry = indicatorEntry(indicator, relatedBy: relatedBy, shown: Array(mentioned[pager.range(ofPage: number)]), total: mentioned.count, from: path)
+            return page(path, template: .indicator, title: title,
+                        IndicatorPage(entry: entry, pager: navigation, lookupHref: link(SitePaths.indicators + "#" + id, from: path)),
+                        pagination: navigation)
+        }
+    }
+
+    func indicatorReference(_ id: String, from path: String) -> IndicatorsPage.Reference? {
+        guard let other = site.indicator(id) else { return nil }
+        return IndicatorsPage.Reference(code: other.code, title: other.title, href: link(SitePaths.indicator(id), from: path),
+                                        strategy: strategyShortTitle(other.strategy))
     }
 
     /// For each indicator, the indicators whose `related` names it (lineage read backwards).
@@ -30,15 +63,11 @@ extension SiteRenderer {
         return result
     }
 
-    func indicatorEntry(_ indicator: Indicator, relatedBy: [String: [String]], from path: String) -> IndicatorsPage.Entry {
-        func reference(_ id: String) -> IndicatorsPage.Reference? {
-            guard let other = site.indicator(id) else { return nil }
-            return IndicatorsPage.Reference(code: other.code, title: other.title, href: link(SitePaths.indicator(id), from: path),
-                                            strategy: strategyShortTitle(other.strategy))
-        }
+    func indicatorEntry(_ indicator: Indicator, relatedBy: [String: [String]], shown: [SectionReference], total: Int, from path: String) -> IndicatorsPage.Entry {
+        func reference(_ id: String) -> IndicatorsPage.Reference? { indicatorReference(id, from: path) }
         let lineage = (indicator.related + (relatedBy[indicator.id] ?? [])).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let children = site.indicators.filter { $0.parent == indicator.id }.compactMap { reference($0.id) }
-        let mentions = mentions(of: indicator.id).compactMap { reference -> IndicatorsPage.Mention? in
+        let mentions = shown.compactMap { reference -> IndicatorsPage.Mention? in
             guard let document = card(reference.slug) else { return nil }
             let section = document.section(reference.anchor)
             return IndicatorsPage.Mention(
@@ -55,8 +84,7 @@ extension SiteRenderer {
             parent: indicator.parent.flatMap(reference), children: children, themes: themes,
             localMonitoring: indicator.localMonitoring, description: indicator.description,
             values: indicator.values.enumerated().map { valueEntry($0.element, figure: FigureReference(indicator: indicator.id, value: $0.offset), from: path) },
-            lineage: lineage.compactMap(reference), mentions: mentions, charts: charts,
-            searchText: IndicatorSearch(site: site).searchText(for: indicator))
+            lineage: lineage.compactMap(reference), mentions: mentions, mentionTotal: total, charts: charts)
     }
 
     /// One value on the lookup: the figure, its period, the source's qualifying words, an

@@ -47,12 +47,18 @@ public struct SiteRenderer: Sendable {
 
     /// - Parameter absoluteRoot: for a page served at other addresses than its own (the 404
     ///   page), the site's URL path, so its links work at any depth.
-    func page(_ path: String, template: PageTemplate, title: String, _ model: some TemplateModel, scripts: [String] = [], absoluteRoot: String? = nil) -> RenderedPage {
-        let frame = PageFrame(
+    /// - Parameter pagination: for one page of a list split over several, where it stands:
+    ///   its title says which page it is and its head links the pages either side.
+    func page(_ path: String, template: PageTemplate, title: String, _ model: some TemplateModel, scripts: [String] = [],
+              absoluteRoot: String? = nil, pagination: Pagination? = nil) -> RenderedPage {
+        let pageTitle = pagination.map { $0.current > 1 ? "\(title) (page \($0.current) of \($0.total))" : title } ?? title
+        var frame = PageFrame(
             root: absoluteRoot ?? SitePaths.root(from: path), title: title,
-            documentTitle: title == site.config.title ? title : "\(title) – \(site.config.title)",
+            documentTitle: pageTitle == site.config.title ? pageTitle : "\(pageTitle) – \(site.config.title)",
             site: PageFrame.Site(title: site.config.title, language: site.config.language, description: site.config.description),
             nav: navigation(from: path, root: absoluteRoot), bodyEndHTML: bodyEnd, scripts: scripts)
+        frame.prevPageHref = pagination?.previousHref ?? ""
+        frame.nextPageHref = pagination?.nextHref ?? ""
         var out: [UInt8] = []
         // The frame innermost: its names win over the page's.
         render(template, [model.templateValue, frame.templateValue], into: &out)
@@ -63,7 +69,7 @@ public struct SiteRenderer: Sendable {
     static let templateModels: [PageTemplate: [TemplateShape.Fields]] = [
         .home: [HomePage.shape, PageFrame.shape], .document: [DocumentPage.shape, PageFrame.shape],
         .theme: [ThemePage.shape, PageFrame.shape], .themes: [ThemesPage.shape, PageFrame.shape],
-        .indicators: [IndicatorsPage.shape, PageFrame.shape], .strategy: [StrategyPage.shape, PageFrame.shape],
+        .indicators: [IndicatorsPage.shape, PageFrame.shape], .indicator: [IndicatorPage.shape, PageFrame.shape], .strategy: [StrategyPage.shape, PageFrame.shape],
         .search: [FramePage.shape, PageFrame.shape], .accessibility: [FramePage.shape, PageFrame.shape],
         .notFound: [FramePage.shape, PageFrame.shape], .sectionThemes: [SectionThemes.shape],
     ]

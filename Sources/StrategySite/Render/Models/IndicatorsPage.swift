@@ -1,4 +1,7 @@
-/// The model of `indicators.mustache`: every indicator, grouped by strategy and kind.
+/// The model of `indicators.mustache`, the lookup: every indicator, grouped by strategy and
+/// kind, as a short row that links to the indicator's own page (``IndicatorPage``). The rows
+/// keep the ids the lookup's entries always had, so `indicators/index.html#ni-149` still lands
+/// on NI 149, and the page stays small however many documents mention it.
 struct IndicatorsPage: TemplateModel {
     struct Group: TemplateModel {
         var id: String
@@ -15,12 +18,37 @@ struct IndicatorsPage: TemplateModel {
 
     struct Kind: TemplateModel {
         var title: String
-        var entries: [Entry]
+        var entries: [Row]
 
         static let fields: [String: TemplateField<Self>] = ["title": .text { $0.title }, "entries": .list { $0.entries }]
     }
 
-    /// One indicator with its facts, figures, lineage both ways and the sections mentioning it.
+    /// One indicator on the lookup: what the filter reads, and a link to its page.
+    struct Row: TemplateModel {
+        var id: String
+        var code: String
+        var title: String
+        var strategy: String
+        var strategyTitle: String
+        var href: String
+        var parent: Reference?
+        var themes: [TitledLink]
+        var latestValue: String
+        var mentionCount: Int
+        var searchText: String
+
+        static let fields: [String: TemplateField<Self>] = [
+            "id": .text { $0.id }, "code": .text { $0.code }, "title": .text { $0.title }, "strategy": .text { $0.strategy },
+            "strategyTitle": .text { $0.strategyTitle }, "href": .text { $0.href }, "parent": .object { $0.parent },
+            "themes": .list { $0.themes }, "hasThemes": .flag { !$0.themes.isEmpty }, "latestValue": .text { $0.latestValue },
+            "mentionCount": .number { $0.mentionCount }, "hasMentions": .flag { $0.mentionCount > 0 },
+            "mentionsLabel": .text { $0.mentionCount == 1 ? "1 section" : "\($0.mentionCount) sections" },
+            "searchText": .text { $0.searchText },
+        ]
+    }
+
+    /// One indicator with its facts, figures, lineage both ways and the sections mentioning it
+    /// (one page of them), for its own page.
     struct Entry: TemplateModel {
         var id: String
         var code: String
@@ -36,8 +64,9 @@ struct IndicatorsPage: TemplateModel {
         var values: [Value]
         var lineage: [Reference]
         var mentions: [Mention]
+        /// All the sections that mention it, on every page.
+        var mentionTotal: Int
         var charts: [Chart]
-        var searchText: String
 
         static let fields: [String: TemplateField<Self>] = [
             "id": .text { $0.id }, "code": .text { $0.code }, "title": .text { $0.title }, "kind": .text { $0.kind },
@@ -47,8 +76,9 @@ struct IndicatorsPage: TemplateModel {
             "localMonitoring": .text { $0.localMonitoring }, "description": .text { $0.description },
             "values": .list { $0.values }, "hasValues": .flag { !$0.values.isEmpty },
             "lineage": .list { $0.lineage }, "hasLineage": .flag { !$0.lineage.isEmpty },
-            "mentions": .list { $0.mentions }, "hasMentions": .flag { !$0.mentions.isEmpty },
-            "charts": .list { $0.charts }, "searchText": .text { $0.searchText },
+            "mentions": .list { $0.mentions }, "hasMentions": .flag { $0.mentionTotal > 0 }, "mentionTotal": .number { $0.mentionTotal },
+            "mentionsLabel": .text { $0.mentionTotal == 1 ? "1 section" : "\($0.mentionTotal) sections" },
+            "charts": .list { $0.charts },
         ]
     }
 

@@ -26,10 +26,14 @@ struct PageFrame: TemplateModel {
     var nav: [NavItem]
     var bodyEndHTML: String
     var scripts: [String]
+    /// The pages before and after this one in a list split by ``Pager`` (`<link rel="prev">`).
+    var prevPageHref = ""
+    var nextPageHref = ""
 
     static let fields: [String: TemplateField<Self>] = [
         "root": .text { $0.root }, "title": .text { $0.title }, "documentTitle": .text { $0.documentTitle }, "site": .object { $0.site },
         "nav": .list { $0.nav }, "bodyEndHTML": .text { $0.bodyEndHTML }, "scripts": .texts { $0.scripts },
+        "prevPageHref": .text { $0.prevPageHref }, "nextPageHref": .text { $0.nextPageHref },
     ]
 }
 
