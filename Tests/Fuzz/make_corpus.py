@@ -24,6 +24,7 @@ MARKDOWN_CASES = [
     "## Contents\n\n## Note 1\n\n[^1]\n\n[^1]: x\n",
     "a[^1]\n\n[^1]: <https:x>\n\n[^1]: A note [a *b [^1] c*](http://x.example)\n",
     "a[^1]\n\n[^1]: > quote\n\n    Online: <https://x.example/a>\n",
+    "x[^1]\n\n[^1]: t[a *b [c <https://x.example/a> d [^1] e*](http://y.example)\n",
 ]
 YAML_CASES = [
     "k0: &a0 [x, x, x, x, x, x, x, x, x, x]\nk1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n? *a1\n: 1\n",

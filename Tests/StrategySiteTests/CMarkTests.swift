@@ -196,6 +196,15 @@ struct CMarkTests {
         #expect(atTheEnd.contains("</sup></p>"), "an empty reopening of the link and what was open in it is dropped")
     }
 
+    /// Found by fuzz-markdown: cmark nests an autolink in the link around it, which HTML does
+    /// not allow; the outer link stays and the inner one is its text.
+    @Test func anAutolinkInsideALinksTextIsItsText() {
+        #expect(CMark.renderHTML("[a <https://x.example/a> b](http://y.example)\n").contains("<a href=\"http://y.example\">a <a href=\"https://x.example/a\">"))
+        #expect(html("[a <https://x.example/a> b](http://y.example)\n").hasPrefix("<p><a href=\"http://y.example\">a https://x.example/a b</a></p>"))
+        let withNote = "x[^1]\n\n[^1]: t[a *b [c <https://x.example/a> d [^1] e*](http://y.example)\n"
+        #expect(InputInvariants.markdownProblems(body: withNote).isEmpty, "\(InputInvariants.markdownProblems(body: withNote))")
+    }
+
     /// Found by fuzz-markdown, in its oracle: plain cmark knows no notes, so a second `[^1]:`
     /// that is also a link reference definition makes it read the `[^1]` in a link's text as a
     /// link (and the outer link as text), and a note's indented paragraph as code. The URLs

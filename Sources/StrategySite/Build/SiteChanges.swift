@@ -27,6 +27,19 @@ enum SiteChanges {
         changed.formUnion(changes.neighbours.map { .neighbours($0) })
         changed.formUnion(changes.themes.map { .theme($0) })
         changed.formUnion(changes.themesInStrategies.map { .themeInStrategy(theme: $0.theme, strategy: $0.strategy) })
+        // Where a strategy's sections on a theme start, on the theme's pages: moved only if a
+        // strategy before it has more or fewer sections by a page's worth.
+        for (theme, deltas) in changes.themeCounts where deltas.values.contains(where: { $0 != 0 }) {
+            let after = (site.sectionsByThemeAndStrategy[theme] ?? [:]).mapValues(\.count)
+            let before = after.merging(deltas.mapValues { -$0 }, uniquingKeysWith: +)
+            for strategy in site.config.strategies.map(\.id) {
+                let order = site.config.strategies.map(\.id), size = site.config.pageSize
+                if SiteRenderer.columnStart(of: strategy, counts: before, order: order, size: size)
+                    != SiteRenderer.columnStart(of: strategy, counts: after, order: order, size: size) {
+                    changed.insert(.themeStart(theme: theme, strategy: strategy))
+                }
+            }
+        }
         changed.formUnion(changes.indicators.map { .mentions($0) })
         changed.formUnion(changes.figures.map { .figures($0) })
         changed.formUnion(changes.counterparts.map { .counterparts($0) })

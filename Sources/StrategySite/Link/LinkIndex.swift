@@ -124,6 +124,8 @@ public struct LinkIndex: Sendable {
             let oldThemes = oldEntries?.themes ?? [:], newThemes = newEntries?.themes ?? [:]
             for theme in Set(oldThemes.keys).union(newThemes.keys) where moved || oldThemes[theme] != newThemes[theme] {
                 changes.themes.insert(theme)
+                if let old, let count = oldThemes[theme]?.count { changes.themeCounts[theme, default: [:]][old.metadata.strategy, default: 0] -= count }
+                if let new, let count = newThemes[theme]?.count { changes.themeCounts[theme, default: [:]][new.metadata.strategy, default: 0] += count }
                 for strategy in Set([old?.metadata.strategy, new?.metadata.strategy].compactMap { $0 }) {
                     changes.themesInStrategies.insert(LinkChanges.ThemeInStrategy(theme: theme, strategy: strategy))
                 }
@@ -224,6 +226,8 @@ public struct LinkChanges: Sendable {
     /// Themes whose list of sections changed, in all and per strategy.
     public var themes: Set<String> = []
     public var themesInStrategies: Set<ThemeInStrategy> = []
+    /// How many more (or fewer) sections each strategy has on each theme than before.
+    public var themeCounts: [String: [String: Int]] = [:]
     /// Indicators whose list of mentions changed.
     public var indicators: Set<String> = []
     /// Documents with figures found in them that changed.

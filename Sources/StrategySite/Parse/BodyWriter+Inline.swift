@@ -21,6 +21,9 @@ extension BodyWriter {
                 fragmentLinks.append((String(decoding: url.dropFirst(), as: UTF8.self), location(of: node)))
             }
         }
+        // A link in a link's text (an autolink, which cmark nests) is its text alone: HTML has
+        // no link inside a link, and a browser would split the outer one around it.
+        if insideLink { openInline([], close: [], isLink: true); return }
         var open: [UInt8] = []
         open.append("<a href=\""); open.append(contentsOf: href); open.append("\"")
         // A link that shows its own address (`<https://…>`) is marked, so print does not add it

@@ -24,6 +24,8 @@ enum PageInput: Hashable, Sendable {
     case theme(String)
     /// The sections of one strategy tagged with a theme.
     case themeInStrategy(theme: String, strategy: String)
+    /// The page of a theme where one strategy's sections on it start.
+    case themeStart(theme: String, strategy: String)
     /// The sections that mention an indicator.
     case mentions(String)
     /// The indicator values found in a document's text.

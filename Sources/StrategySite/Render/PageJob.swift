@@ -34,11 +34,11 @@ enum PageJob: Hashable, Sendable {
         switch self {
         // A job for something the site does not have makes no page, never an empty one.
         case .document(let slug): renderer.renderDocument(slug).map { [$0] } ?? []
-        case .theme(let id): renderer.renderTheme(id).map { [$0] } ?? []
-        case .strategy(let id): renderer.renderStrategy(id).map { [$0] } ?? []
+        case .theme(let id): renderer.renderTheme(id)
+        case .strategy(let id): renderer.renderStrategy(id)
         case .indicator(let id): renderer.renderIndicator(id)
         case .home: [renderer.renderHome()]
-        case .themeIndex: [renderer.renderThemeIndex()]
+        case .themeIndex: renderer.renderThemeIndex()
         case .indicators: [renderer.renderIndicators()]
         case .search: [renderer.renderSearch()]
         case .accessibility: [renderer.renderAccessibility()]

@@ -138,7 +138,7 @@ extension SiteRenderer {
                 guard !references.isEmpty, let title = site.theme(theme)?.title else { continue }
                 everything.append(LabelledLink(
                     label: "All \(references.count) section\(references.count == 1 ? "" : "s") on \(title.lowercased()) in the \(other.shortTitle)",
-                    href: link(SitePaths.theme(theme) + "#strategy-" + Slugger.slug(other.id), from: path)))
+                    href: link(themeHref(theme, strategy: other.id), from: path)))
             }
             guard let best = matches.first else { continue }
             others.append(SectionThemes.OtherStrategy(strategy: other.shortTitle, best: best, sections: Array(matches.dropFirst()), more: everything))

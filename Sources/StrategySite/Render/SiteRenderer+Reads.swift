@@ -78,6 +78,13 @@ extension SiteRenderer {
         return site.sectionsByThemeAndStrategy[id]?[strategy] ?? []
     }
 
+    /// The page of theme `id` where the sections of `strategy` start.
+    func columnStart(onTheme id: String, of strategy: String) -> Int {
+        record(.themeStart(theme: id, strategy: strategy))
+        return Self.columnStart(of: strategy, counts: (site.sectionsByThemeAndStrategy[id] ?? [:]).mapValues(\.count),
+                                order: site.config.strategies.map(\.id), size: site.config.pageSize)
+    }
+
     /// The sections that mention an indicator, in document order.
     func mentions(of indicator: String) -> [SectionReference] {
         record(.mentions(indicator))

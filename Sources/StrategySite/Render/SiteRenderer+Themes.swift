@@ -1,29 +1,69 @@
 /// Theme pages (one column per strategy) and the theme × document matrix.
 extension SiteRenderer {
-    /// The page of theme `id`; nil when themes.yml has no such theme (its job makes no page).
-    func renderTheme(_ id: String) -> RenderedPage? {
-        let path = SitePaths.theme(id)
-        guard let theme = site.theme(id) else { return nil }
+    /// The pages of theme `id`: its sections in strategy and document order, a page of them at
+    /// a time, each page a column per strategy; the side-by-side table and the editor's notes on
+    /// the first. None when themes.yml has no such theme (its job makes no page).
+    func renderTheme(_ id: String) -> [RenderedPage] {
+        guard let theme = site.theme(id) else { return [] }
         let references = sections(onTheme: id)
-        let columns = site.config.strategies.map { strategy in
-            let inStrategy = references.filter { $0.strategy == strategy.id }
-            let bySlug = Dictionary(grouping: inStrategy, by: \.slug)
-            var groups: [ThemePage.Group] = []
-            for document in documentList(in: strategy.id) {
-                let sections = (bySlug[document.slug] ?? []).compactMap { themeEntry($0, on: theme, from: path) }
-                guard !sections.isEmpty else { continue }
-                groups.append(ThemePage.Group(
-                    documentTitle: document.metadata.title, documentHref: link(SitePaths.document(document.slug), from: path),
-                    anchor: "in-" + document.slug, sections: sections, type: document.metadata.type))
+        let pager = themePager(id, count: references.count)
+        let totals = Dictionary(grouping: references, by: \.strategy).mapValues(\.count)
+        return pager.pages.map { number in
+            let path = pager.path(ofPage: number)
+            let shown = references[pager.range(ofPage: number)]
+            let first = number == 1
+            let columns = site.config.strategies.compactMap { strategy -> ThemePage.Column? in
+                let inStrategy = shown.filter { $0.strategy == strategy.id }
+                let total = totals[strategy.id] ?? 0
+                // Past the first page, a strategy shows only where its sections are; on the
+                // first, one whose sections all come later says where they start.
+                if inStrategy.isEmpty && (!first || total == 0) { return first ? ThemePage.Column(
+                    id: "strategy-" + Slugger.slug(strategy.id), title: strategy.shortTitle, ownName: theme.names[strategy.id] ?? "",
+                    groups: [], count: 0, notes: themeNotes(theme, in: strategy.id, from: path)) : nil }
+                if inStrategy.isEmpty {
+                    return ThemePage.Column(
+                        id: "strategy-" + Slugger.slug(strategy.id), title: strategy.shortTitle, ownName: theme.names[strategy.id] ?? "",
+                        groups: [], count: total, continuedHref: link(themeHref(id, strategy: strategy.id), from: path),
+                        continuedPage: pager.page(of: references.firstIndex { $0.strategy == strategy.id } ?? 0))
+                }
+                var groups: [ThemePage.Group] = []
+                let bySlug = Dictionary(grouping: inStrategy, by: \.slug)
+                var seen = Set<String>()
+                for reference in inStrategy where seen.insert(reference.slug).inserted {
+                    guard let document = card(reference.slug) else { continue }
+                    let sections = (bySlug[reference.slug] ?? []).compactMap { themeEntry($0, on: theme, from: path) }
+                    guard !sections.isEmpty else { continue }
+                    groups.append(ThemePage.Group(
+                        documentTitle: document.metadata.title, documentHref: link(SitePaths.document(document.slug), from: path),
+                        anchor: "in-" + document.slug, sections: sections, type: document.metadata.type))
+                }
+                return ThemePage.Column(
+                    id: "strategy-" + Slugger.slug(strategy.id), title: strategy.shortTitle, ownName: theme.names[strategy.id] ?? "",
+                    groups: groups, count: total, notes: first ? themeNotes(theme, in: strategy.id, from: path) : [])
             }
-            return ThemePage.Column(
-                id: "strategy-" + Slugger.slug(strategy.id), title: strategy.shortTitle, ownName: theme.names[strategy.id] ?? "",
-                groups: groups, count: inStrategy.count, notes: themeNotes(theme, in: strategy.id, from: path))
+            let navigation = pager.navigation(onPage: number, label: "Sections on \(theme.title)")
+            var model = ThemePage.Theme(id: theme.id, title: theme.title, summary: theme.summary, columns: columns)
+            if first {
+                (model.aligned, model.alignedTotal) = alignedRows(theme, references, from: path)
+                if !model.aligned.isEmpty { model.alignedStrategies = site.config.strategies.map { ThemePage.StrategyName(title: $0.shortTitle) } }
+            }
+            return page(path, template: .theme, title: theme.title, ThemePage(theme: model, pager: navigation), pagination: navigation)
         }
-        var model = ThemePage.Theme(id: theme.id, title: theme.title, summary: theme.summary, columns: columns)
-        (model.aligned, model.alignedTotal) = alignedRows(theme, references, from: path)
-        if !model.aligned.isEmpty { model.alignedStrategies = site.config.strategies.map { ThemePage.StrategyName(title: $0.shortTitle) } }
-        return page(path, template: .theme, title: theme.title, ThemePage(theme: model))
+    }
+
+    func themePager(_ id: String, count: Int) -> Pager { Pager(path: SitePaths.theme(id), count: count, size: site.config.pageSize) }
+
+    /// Where a strategy's sections on theme `id` start: the page, and its column on it.
+    func themeHref(_ id: String, strategy: String) -> String {
+        themePager(id, count: 0).path(ofPage: columnStart(onTheme: id, of: strategy)) + "#strategy-" + Slugger.slug(strategy)
+    }
+
+    /// The page where `strategy`'s sections start, given how many each strategy has: the
+    /// theme page lays them out in site order (`order`), `size` to a page.
+    static func columnStart(of strategy: String, counts: [String: Int], order: [String], size: Int) -> Int {
+        let before = order.prefix { $0 != strategy }.reduce(0) { $0 + (counts[$1] ?? 0) }
+        let total = order.reduce(0) { $0 + (counts[$1] ?? 0) }
+        return Pager(path: "", count: total, size: size).page(of: before)
     }
 
     /// An editor's notes on the theme in one strategy, each with a link to the place that
@@ -85,30 +125,46 @@ extension SiteRenderer {
         return summary
     }
 
-    func renderThemeIndex() -> RenderedPage {
-        let path = SitePaths.themes
+    /// The theme × document table, a page of documents (its columns) at a time, every theme
+    /// a row; the strategies' aims and the list of themes on the first page.
+    func renderThemeIndex() -> [RenderedPage] {
         let documents = documentList()
-        let rows = site.themes.map { theme in
-            let references = sections(onTheme: theme.id)
-            let counts = references.reduce(into: [String: Int]()) { $0[$1.slug, default: 0] += 1 }
-            let cells = documents.map { document in
-                let count = counts[document.slug] ?? 0
-                return ThemesPage.Cell(
-                    count: count, href: link(SitePaths.theme(theme.id) + "#in-" + document.slug, from: path),
-                    label: "\(count) section\(count == 1 ? "" : "s") of \(document.metadata.title) on \(theme.title)")
+        let pager = Pager(path: SitePaths.themes, count: documents.count, size: site.config.pageSize)
+        let references = site.themes.map { sections(onTheme: $0.id) }
+        // Where each document's sections on each theme are: the page of its first one.
+        let places = zip(site.themes, references).map { theme, references in
+            let pager = themePager(theme.id, count: references.count)
+            var first: [String: String] = [:]
+            for (offset, reference) in references.enumerated() where first[reference.slug] == nil { first[reference.slug] = pager.path(of: offset) }
+            return first
+        }
+        return pager.pages.map { number in
+            let path = pager.path(ofPage: number)
+            let shown = documents[pager.range(ofPage: number)]
+            let rows = zip(site.themes, zip(references, places)).map { theme, found in
+                let (references, places) = found
+                let counts = references.reduce(into: [String: Int]()) { $0[$1.slug, default: 0] += 1 }
+                let cells = shown.map { document in
+                    let count = counts[document.slug] ?? 0
+                    return ThemesPage.Cell(
+                        count: count, href: link((places[document.slug] ?? SitePaths.theme(theme.id)) + "#in-" + document.slug, from: path),
+                        label: "\(count) section\(count == 1 ? "" : "s") of \(document.metadata.title) on \(theme.title)")
+                }
+                return ThemesPage.Row(title: theme.title, summary: theme.summary, href: link(SitePaths.theme(theme.id), from: path),
+                                      cells: cells, total: references.count)
             }
-            return ThemesPage.Row(title: theme.title, summary: theme.summary, href: link(SitePaths.theme(theme.id), from: path),
-                                  cells: cells, total: references.count)
+            let columns = shown.map { document in
+                ThemesPage.Column(title: document.metadata.title, strategy: strategyShortTitle(document.metadata.strategy),
+                                  year: String(document.metadata.published.year), href: link(SitePaths.document(document.slug), from: path))
+            }
+            // Each strategy's ambitions and own themes, in its own words, side by side.
+            let strategies = number > 1 ? [] : site.config.strategies.map { strategy in
+                ThemesPage.Aims(title: strategy.shortTitle, href: link(SitePaths.strategy(strategy.id), from: path),
+                                ambitions: strategy.ambitions, ownThemes: strategy.ownThemes)
+            }
+            let navigation = pager.navigation(onPage: number, label: "Documents in the table")
+            return page(path, template: .themes, title: "Themes",
+                        ThemesPage(rows: rows, columns: columns, strategies: strategies, pager: navigation), pagination: navigation)
         }
-        let columns = documents.map { document in
-            ThemesPage.Column(title: document.metadata.title, strategy: strategyShortTitle(document.metadata.strategy),
-                              year: String(document.metadata.published.year), href: link(SitePaths.document(document.slug), from: path))
-        }
-        // Each strategy's ambitions and own themes, in its own words, side by side.
-        let strategies = site.config.strategies.map { strategy in
-            ThemesPage.Aims(title: strategy.shortTitle, href: link(SitePaths.strategy(strategy.id), from: path),
-                            ambitions: strategy.ambitions, ownThemes: strategy.ownThemes)
-        }
-        return page(path, template: .themes, title: "Themes", ThemesPage(rows: rows, columns: columns, strategies: strategies))
     }
 }

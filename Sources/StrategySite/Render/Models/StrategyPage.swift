@@ -40,6 +40,7 @@ struct StrategyPage: TemplateModel {
     }
 
     var strategy: Strategy
+    var pager: Pagination
 
-    static let fields: [String: TemplateField<Self>] = ["strategy": .object { $0.strategy }]
+    static let fields: [String: TemplateField<Self>] = ["strategy": .object { $0.strategy }, "pager": .object { $0.pager }]
 }

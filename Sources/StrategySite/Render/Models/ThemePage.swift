@@ -54,12 +54,17 @@ struct ThemePage: TemplateModel {
         var title: String
         var ownName: String
         var groups: [Group]
+        /// The strategy's sections on the theme, on every page.
         var count: Int
         var notes: [Note] = []
+        /// On a page that shows none of the strategy's sections, where they start.
+        var continuedHref = ""
+        var continuedPage = 0
 
         static let fields: [String: TemplateField<Self>] = [
             "id": .text { $0.id }, "title": .text { $0.title }, "ownName": .text { $0.ownName }, "groups": .list { $0.groups },
-            "isEmpty": .flag { $0.groups.isEmpty }, "count": .number { $0.count }, "notes": .list { $0.notes },
+            "isEmpty": .flag { $0.count == 0 }, "count": .number { $0.count }, "notes": .list { $0.notes },
+            "continuedHref": .text { $0.continuedHref }, "continuedPage": .number { $0.continuedPage },
         ]
     }
 
@@ -78,6 +83,7 @@ struct ThemePage: TemplateModel {
     }
 
     var theme: Theme
+    var pager: Pagination
 
-    static let fields: [String: TemplateField<Self>] = ["theme": .object { $0.theme }]
+    static let fields: [String: TemplateField<Self>] = ["theme": .object { $0.theme }, "pager": .object { $0.pager }]
 }

@@ -52,6 +52,9 @@ struct ThemesPage: TemplateModel {
     var rows: [Row]
     var columns: [Column]
     var strategies: [Aims] = []
+    var pager: Pagination
 
-    static let fields: [String: TemplateField<Self>] = ["rows": .list { $0.rows }, "columns": .list { $0.columns }, "strategies": .list { $0.strategies }]
+    static let fields: [String: TemplateField<Self>] = ["rows": .list { $0.rows }, "columns": .list { $0.columns }, "strategies": .list { $0.strategies },
+        "pager": .object { $0.pager }, "isFirstPage": .flag { $0.pager.current == 1 },
+    ]
 }
