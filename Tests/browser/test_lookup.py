@@ -106,13 +106,23 @@ def test_no_match_shows_the_message_and_clearing_shows_all(lookup):
     assert visible_ids(lookup, "section.indicator-strategy") == ["strategy-2008", "strategy-2010", "strategy-2017"]
 
 
-def test_link_to_a_hidden_entry_clears_the_filter(lookup):
+def test_a_row_leads_to_the_indicators_page_and_on_to_its_parent(lookup):
     filter_by(lookup, "NI 149")
-    # NI 149 is part of PSA 16, which the filter hides.
-    lookup.find_element(By.CSS_SELECTOR, '#ni-149 a[href="#psa-16"]').click()
-    wait_for(lookup, lambda d: "psa-16" in visible_ids(d), message="the linked entry stayed hidden")
-    assert lookup.find_element(By.ID, "lookup-query").get_attribute("value") == ""
-    assert visible_ids(lookup) == ALL
+    lookup.find_element(By.CSS_SELECTOR, "#ni-149 h4 a").click()
+    wait_for(lookup, lambda d: d.current_url.endswith("/indicators/ni-149.html"), message="the row's link went elsewhere")
+    assert "NI 149" in lookup.find_element(By.TAG_NAME, "h1").text
+    # NI 149 is part of PSA 16: its page links to PSA 16's.
+    lookup.find_element(By.CSS_SELECTOR, 'article.indicator a[href="psa-16.html"]').click()
+    wait_for(lookup, lambda d: d.current_url.endswith("/indicators/psa-16.html"), message="the parent's link went elsewhere")
+
+
+def test_an_old_link_to_an_entry_still_lands_on_it(fixture_site, browser):
+    browser.get(fixture_site.url("indicators/index.html") + "#psa-16")
+    wait_for(browser, lambda d: d.find_element(By.ID, "lookup-count").text != "", message="count never shown")
+    entry = browser.find_element(By.ID, "psa-16")
+    assert entry.is_displayed()
+    assert browser.execute_script("return document.querySelector(':target') === arguments[0]", entry)
+    assert entry.find_element(By.CSS_SELECTOR, "h4 a").get_attribute("href").endswith("/indicators/psa-16.html")
 
 
 def test_enter_does_not_reload(lookup):
@@ -147,8 +157,9 @@ def test_real_site_without_javascript(content_site, nojs_driver):
     assert visible_ids(nojs_driver) == expected
 
 
-def test_entries_without_a_code_borrow_none(lookup):
+def test_entries_without_a_code_borrow_none(fixture_site, browser):
     """A lineage or parent link to an entry without a code shows its title only (Mustache must
     not fall back to the code of the entry being rendered)."""
-    text = lookup.find_element(By.CSS_SELECTOR, '#ni-40 a[href="#outcome-free-of-dependence"]').text
+    browser.get(fixture_site.url("indicators/ni-40.html"))
+    text = browser.find_element(By.CSS_SELECTOR, 'article.indicator a[href="outcome-free-of-dependence.html"]').text
     assert text == "Freedom from dependence on drugs or alcohol"
