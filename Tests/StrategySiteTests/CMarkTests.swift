@@ -26,6 +26,17 @@ struct CMarkTests {
         #expect(InputInvariants.markdownProblems(body: "[there](#nowhere)\r\n").isEmpty)
     }
 
+    @Test func aFragmentIsReadAsABrowserReadsIt() {
+        // A browser decodes each `%XX` of a fragment and keeps a stray `%` as it is; the
+        // warning names the id it would look for (found by fuzz-markdown: `#t…ex%ample`).
+        let source = SourceDocument(slug: "doc", path: "doc.md", metadata: DocumentMetadata(title: "T", strategy: "2010", published: PublicationDate(year: 2010), publisher: "P", summary: "S"),
+                                    body: "## Café\n\n[a](#caf%C3%A9) [b](#caf%C3%A9%)\n", bodyStartLine: 1)
+        var diagnostics: [Diagnostic] = []
+        _ = DocumentParser().parse(source, &diagnostics)
+        #expect(diagnostics.map(\.description) == ["doc.md:3:17: warning: link '#café%' names no heading or passage of this document\n  hint: did you mean '#café'?"])
+        #expect(InputInvariants.markdownProblems(body: "[x](#t\u{0}\u{0}p-:p\u{0}ex%ample)\n").isEmpty)
+    }
+
     @Test func headingIdsKeepTheLettersOfEveryScript() {
         let ids = html("## Ελληνικά\n\n## Русский текст\n\n## Café crème\n\n## 中文标题\n").ids
         #expect(ids == ["ελληνικά", "русский-текст", "café-crème", "中文标题"])

@@ -44,7 +44,7 @@ public struct DocumentParser: Sendable {
         let parsed = writer.finish(source: written)
         diagnostics += writer.diagnostics
         for link in writer.fragmentLinks {
-            let id = link.fragment.removingPercentEncoding ?? link.fragment
+            let id = link.fragment.percentDecodedLeniently
             guard !parsed.anchors.contains(id), !options.reservedIDs.contains(id), !id.hasPrefix("fnref:") else { continue }
             diagnostics.append(.warning("link '#\(id)' names no heading or passage of this document", at: link.location,
                                         hint: id.closest(in: parsed.anchors).map { "did you mean '#\($0)'?" }, cause: .unknownFragment(id)))

@@ -14,32 +14,18 @@ extension SiteRenderer {
             let first = number == 1
             let columns = site.config.strategies.compactMap { strategy -> ThemePage.Column? in
                 let inStrategy = shown.filter { $0.strategy == strategy.id }
-                let total = totals[strategy.id] ?? 0
-                // Past the first page, a strategy shows only where its sections are; on the
-                // first, one whose sections all come later says where they start.
-                if inStrategy.isEmpty && (!first || total == 0) { return first ? ThemePage.Column(
+                // Past the first page, a strategy shows only where its sections are.
+                guard first || !inStrategy.isEmpty else { return nil }
+                var column = ThemePage.Column(
                     id: "strategy-" + Slugger.slug(strategy.id), title: strategy.shortTitle, ownName: theme.names[strategy.id] ?? "",
-                    groups: [], count: 0, notes: themeNotes(theme, in: strategy.id, from: path)) : nil }
-                if inStrategy.isEmpty {
-                    return ThemePage.Column(
-                        id: "strategy-" + Slugger.slug(strategy.id), title: strategy.shortTitle, ownName: theme.names[strategy.id] ?? "",
-                        groups: [], count: total, continuedHref: link(themeHref(id, strategy: strategy.id), from: path),
-                        continuedPage: pager.page(of: references.firstIndex { $0.strategy == strategy.id } ?? 0))
+                    groups: themeGroups(inStrategy, on: theme, from: path), count: totals[strategy.id] ?? 0,
+                    notes: first ? themeNotes(theme, in: strategy.id, from: path) : [])
+                // On the first page, a strategy whose sections all come later says where they start.
+                if inStrategy.isEmpty && column.count > 0 {
+                    column.continuedHref = link(themeHref(id, strategy: strategy.id), from: path)
+                    column.continuedPage = columnStart(onTheme: id, of: strategy.id)
                 }
-                var groups: [ThemePage.Group] = []
-                let bySlug = Dictionary(grouping: inStrategy, by: \.slug)
-                var seen = Set<String>()
-                for reference in inStrategy where seen.insert(reference.slug).inserted {
-                    guard let document = card(reference.slug) else { continue }
-                    let sections = (bySlug[reference.slug] ?? []).compactMap { themeEntry($0, on: theme, from: path) }
-                    guard !sections.isEmpty else { continue }
-                    groups.append(ThemePage.Group(
-                        documentTitle: document.metadata.title, documentHref: link(SitePaths.document(document.slug), from: path),
-                        anchor: "in-" + document.slug, sections: sections, type: document.metadata.type))
-                }
-                return ThemePage.Column(
-                    id: "strategy-" + Slugger.slug(strategy.id), title: strategy.shortTitle, ownName: theme.names[strategy.id] ?? "",
-                    groups: groups, count: total, notes: first ? themeNotes(theme, in: strategy.id, from: path) : [])
+                return column
             }
             let navigation = pager.navigation(onPage: number, label: "Sections on \(theme.title)")
             var model = ThemePage.Theme(id: theme.id, title: theme.title, summary: theme.summary, columns: columns)
@@ -48,6 +34,20 @@ extension SiteRenderer {
                 if !model.aligned.isEmpty { model.alignedStrategies = site.config.strategies.map { ThemePage.StrategyName(title: $0.shortTitle) } }
             }
             return page(path, template: .theme, title: theme.title, ThemePage(theme: model, pager: navigation), pagination: navigation)
+        }
+    }
+
+    /// Sections of one strategy on a theme, grouped by document in the order given.
+    func themeGroups(_ references: some Collection<SectionReference>, on theme: Theme, from path: String) -> [ThemePage.Group] {
+        let bySlug = Dictionary(grouping: references, by: \.slug)
+        var seen = Set<String>()
+        return references.compactMap { reference in
+            guard seen.insert(reference.slug).inserted, let document = card(reference.slug) else { return nil }
+            let sections = (bySlug[reference.slug] ?? []).compactMap { themeEntry($0, on: theme, from: path) }
+            guard !sections.isEmpty else { return nil }
+            return ThemePage.Group(
+                documentTitle: document.metadata.title, documentHref: link(SitePaths.document(document.slug), from: path),
+                anchor: "in-" + document.slug, sections: sections, type: document.metadata.type)
         }
     }
 
