@@ -16,10 +16,13 @@ writes main's).
 With --paging, each difference that bounded pages explain is named as such instead of counted:
 a page that is page 2 or later of a list (`themes/recovery/2.html` beside
 `themes/recovery.html`); an indicator's own page (`indicators/ni-149.html`, for an entry the
-old lookup had); the first page of a list that now has a pager; the lookup index itself; the
+old lookup had); the first page of a list that now has a pager; the home page, once its timeline counts
+documents per year; the lookup index itself; the
 sitemap, when it lists every page the old one did; the pager's styles added to the end of
 `assets/site.css`; and a file whose only change is that links
-to `indicators/index.html#ID` now lead to `indicators/ID.html`. Anything else is still a
+to `indicators/index.html#ID` now lead to `indicators/ID.html`, and links to a strategy's
+column of a theme (`themes/recovery.html#strategy-2010`) to the page where that column now
+starts (`themes/recovery/3.html#strategy-2010`). Anything else is still a
 difference, and the exit status counts only those.
 """
 
@@ -39,6 +42,7 @@ import corpus  # noqa: E402
 
 OLD_INDICATOR_LINK = re.compile(rb'indicators/index\.html#([a-z0-9-]+)(["\\])')
 PAGE_OF_LIST = re.compile(r"^(.*)/(\d+)\.html$")
+LATER_THEME_PAGE = re.compile(rb'(themes/[a-z0-9-]+)/\d+\.html#')
 INDICATOR_PAGE = re.compile(r"^indicators/([a-z0-9-]+)\.html$")
 
 
@@ -74,8 +78,11 @@ def paging_reason(relative, old, new):
     if relative == "assets/site.css" and after.startswith(before) and b".pager" in after[len(before):]:
         return "the pager's styles, added at the end of the stylesheet"
     rewritten = OLD_INDICATOR_LINK.sub(lambda m: b"indicators/" + m.group(1) + b".html" + m.group(2), before)
-    if rewritten == after:
-        return "links to indicators lead to their own pages"
+    if rewritten == LATER_THEME_PAGE.sub(rb"\1.html#", after):
+        return "links lead to an indicator's own page, or to the page of a theme where a column now starts"
+    counts = re.compile(rb"</time>: \d+ documents?</li>")
+    if relative == "index.html" and counts.search(after) and not counts.search(before):
+        return "the home page: its timeline counts documents per year, each strategy lists a share"
     if b'class="pager"' in after:
         return "first page of a list split into pages"
     return None

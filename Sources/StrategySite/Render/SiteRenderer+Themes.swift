@@ -33,7 +33,7 @@ extension SiteRenderer {
                 (model.aligned, model.alignedTotal) = alignedRows(theme, references, from: path)
                 if !model.aligned.isEmpty { model.alignedStrategies = site.config.strategies.map { ThemePage.StrategyName(title: $0.shortTitle) } }
             }
-            return page(path, template: .theme, title: theme.title, ThemePage(theme: model, pager: navigation), pagination: navigation)
+            return page(path, template: .theme, title: theme.title, ThemePage(theme: model, pager: navigation, themesHref: link(SitePaths.themes, from: path)), pagination: navigation)
         }
     }
 

@@ -84,6 +84,8 @@ struct ThemePage: TemplateModel {
 
     var theme: Theme
     var pager: Pagination
+    /// The themes index, relative to this page (`index.html` beside it, `../index.html` from a later page).
+    var themesHref: String
 
-    static let fields: [String: TemplateField<Self>] = ["theme": .object { $0.theme }, "pager": .object { $0.pager }]
+    static let fields: [String: TemplateField<Self>] = ["theme": .object { $0.theme }, "pager": .object { $0.pager }, "themesHref": .text { $0.themesHref }]
 }
