@@ -42,6 +42,7 @@ import corpus  # noqa: E402
 
 OLD_INDICATOR_LINK = re.compile(rb'indicators/index\.html#([a-z0-9-]+)(["\\])')
 PAGE_OF_LIST = re.compile(r"^(.*)/(\d+)\.html$")
+YEARLY_COUNT = re.compile(rb"</time>: \d+ documents?</li>")
 LATER_THEME_PAGE = re.compile(rb'(themes/[a-z0-9-]+)/\d+\.html#')
 INDICATOR_PAGE = re.compile(r"^indicators/([a-z0-9-]+)\.html$")
 
@@ -80,8 +81,7 @@ def paging_reason(relative, old, new):
     rewritten = OLD_INDICATOR_LINK.sub(lambda m: b"indicators/" + m.group(1) + b".html" + m.group(2), before)
     if rewritten == LATER_THEME_PAGE.sub(rb"\1.html#", after):
         return "links lead to an indicator's own page, or to the page of a theme where a column now starts"
-    counts = re.compile(rb"</time>: \d+ documents?</li>")
-    if relative == "index.html" and counts.search(after) and not counts.search(before):
+    if relative == "index.html" and YEARLY_COUNT.search(after) and not YEARLY_COUNT.search(before):
         return "the home page: its timeline counts documents per year, each strategy lists a share"
     if b'class="pager"' in after:
         return "first page of a list split into pages"

@@ -37,7 +37,7 @@ public enum InputInvariants {
             let prefix = "link '#", suffix = "' names no id on the page"
             guard problem.hasPrefix(prefix), problem.hasSuffix(suffix) else { return true }
             let written = String(problem.dropFirst(prefix.count).dropLast(suffix.count))
-            return !warned.contains(PageInvariants.percentDecoded(written))
+            return !warned.contains(written.percentDecodedLeniently)
         }
         // cmark knows no notes. It reads a note definition as a link reference definition,
         // and then `[^1]` inside a link's text as a link, which makes the outer one text; and

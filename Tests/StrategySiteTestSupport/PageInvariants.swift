@@ -1,3 +1,5 @@
+import StrategySite
+
 /// What every page the site writes must hold, whatever the Markdown or data it came from:
 /// elements well nested (no link inside a link), ids unique, every `#fragment` link pointing at
 /// an id on its page (or, across pages, on the page it names), no event handler attribute and
@@ -66,7 +68,7 @@ public enum PageInvariants {
             }
             let target = resolve(String(href[..<hash]), from: page)
             let fragment = String(href[href.index(after: hash)...])
-            if let ids = idsByPage[target], !ids.contains(percentDecoded(fragment)) {
+            if let ids = idsByPage[target], !ids.contains(fragment.percentDecodedLeniently) {
                 problems.append("\(page): link '\(href)' names no id of \(target)")
             }
         }
@@ -149,7 +151,7 @@ public enum PageInvariants {
         if !open.isEmpty { note("not closed at the end: \(open.suffix(6).joined(separator: " "))") }
         var seen: Set<String> = []
         for id in found.all where !seen.insert(id).inserted { note("id '\(id)' is used twice") }
-        for fragment in fragmentLinks where !seen.contains(percentDecoded(fragment)) { note("link '#\(fragment)' names no id on the page") }
+        for fragment in fragmentLinks where !seen.contains(fragment.percentDecodedLeniently) { note("link '#\(fragment)' names no id on the page") }
         return found
     }
 
@@ -215,24 +217,6 @@ public enum PageInvariants {
             rest = after[after.index(after: semicolon)...]
         }
         return result + rest
-    }
-
-    /// `%XX` escapes decoded, as a browser does before it looks for the id.
-    static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
-        var bytes: [UInt8] = []
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count, let value = UInt8(String(decoding: utf8[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                index += 3
-            } else {
-                bytes.append(utf8[index])
-                index += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `target` (a relative URL without its fragment) from the page at `page`, as a path from

@@ -18,22 +18,16 @@ struct CMarkTests {
     }
 
     @Test func aFragmentLinkToNoIdIsAWarningAtItsPlace() {
-        let source = SourceDocument(slug: "doc", path: "doc.md", metadata: DocumentMetadata(title: "T", strategy: "2010", published: PublicationDate(year: 2010), publisher: "P", summary: "S"),
-                                    body: "## Known\n\nSee [here](#known) and [there](#nowhere).\n", bodyStartLine: 1)
-        var diagnostics: [Diagnostic] = []
-        _ = DocumentParser().parse(source, &diagnostics)
-        #expect(diagnostics.map(\.description) == ["doc.md:3:24: warning: link '#nowhere' names no heading or passage of this document"])
+        let (_, diagnostics) = parse("## Known\n\nSee [here](#known) and [there](#nowhere).\n")
+        #expect(diagnostics.map(\.description) == ["Content/documents/doc.md:10:24: warning: link '#nowhere' names no heading or passage of this document"])
         #expect(InputInvariants.markdownProblems(body: "[there](#nowhere)\r\n").isEmpty)
     }
 
     @Test func aFragmentIsReadAsABrowserReadsIt() {
         // A browser decodes each `%XX` of a fragment and keeps a stray `%` as it is; the
         // warning names the id it would look for (found by fuzz-markdown: `#t…ex%ample`).
-        let source = SourceDocument(slug: "doc", path: "doc.md", metadata: DocumentMetadata(title: "T", strategy: "2010", published: PublicationDate(year: 2010), publisher: "P", summary: "S"),
-                                    body: "## Café\n\n[a](#caf%C3%A9) [b](#caf%C3%A9%)\n", bodyStartLine: 1)
-        var diagnostics: [Diagnostic] = []
-        _ = DocumentParser().parse(source, &diagnostics)
-        #expect(diagnostics.map(\.description) == ["doc.md:3:17: warning: link '#café%' names no heading or passage of this document\n  hint: did you mean '#café'?"])
+        let (_, diagnostics) = parse("## Café\n\n[a](#caf%C3%A9) [b](#caf%C3%A9%)\n")
+        #expect(diagnostics.map(\.description) == ["Content/documents/doc.md:10:17: warning: link '#café%' names no heading or passage of this document\n  hint: did you mean '#café'?"])
         #expect(InputInvariants.markdownProblems(body: "[x](#t\u{0}\u{0}p-:p\u{0}ex%ample)\n").isEmpty)
     }
 

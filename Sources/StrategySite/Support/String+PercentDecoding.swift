@@ -2,8 +2,9 @@ extension String {
     /// The text with each `%XX` escape decoded and every other `%` left as written, which is
     /// how a browser reads a URL's fragment before it looks for the id. Foundation's
     /// `removingPercentEncoding` gives nil for the whole string at one stray `%` (`#50%-off`),
-    /// and a fragment link is then checked against an id no browser would look for.
-    var percentDecodedLeniently: String {
+    /// and a fragment link is then checked against an id no browser would look for. The page
+    /// invariants of the tests read fragments with it too.
+    public var percentDecodedLeniently: String {
         guard contains("%") else { return self }
         let utf8 = Array(utf8)
         var bytes: [UInt8] = []
