@@ -18,8 +18,16 @@ struct RenderStageTests {
     @Test func templateValuesAreEscapedByTheProjectsEscaper() throws {
         let (set, folder) = try templates("{{! first line }}\n<p title=\"{{value}}\">{{value}}</p>{{{raw}}}\n")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = String(decoding: set.library.render("page", .object(TemplateDictionary(["value": "<a href=\"x\">Tom & Jerry's</a>", "raw": "<b>kept</b>"]))), as: UTF8.self)
+        let output = String(decoding: try set.library.render("page", .object(TemplateDictionary(["value": "<a href=\"x\">Tom & Jerry's</a>", "raw": "<b>kept</b>"]))), as: UTF8.self)
         #expect(output == "<p title=\"&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry's&lt;/a&gt;\">&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry's&lt;/a&gt;</p><b>kept</b>\n")
+    }
+
+    @Test func aTemplateNameNotInTheSetIsAnErrorNotAnEmptyPage() throws {
+        let (set, folder) = try templates("<p>{{value}}</p>")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: MustacheTemplates.UnknownTemplate(name: "pgae")) {
+            try set.library.render("pgae", .object(TemplateDictionary(["value": "x"])))
+        }
     }
 
     @Test func templateSyntaxErrorsKeepTheirLineAndColumn() throws {

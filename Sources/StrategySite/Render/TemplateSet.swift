@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     public let partialsUsed: [String: Set<String>]
     /// Each template's path as reported and its bytes, to place `check`'s warnings.
     let sources: [String: (path: String, bytes: [UInt8])]
+    /// Each ``PageTemplate``'s index in `library`, resolved once at load.
+    private let pageIndices: [PageTemplate: Int]
 
     public static func load(directory: String, _ diagnostics: inout [Diagnostic]) -> TemplateSet? {
         let root = URL(fileURLWithPath: directory)
@@ -66,14 +68,16 @@ public struct TemplateSet: Sendable {
                 partials[source.name] = []
             }
         }
-        for page in PageTemplate.allCases where partials[page.rawValue] == nil && diagnostics.count == before {
+        for page in PageTemplate.allCases where library.index(of: page.rawValue) == nil {
             diagnostics.append(.error("missing template \(page.rawValue).mustache", at: SourceLocation(path: directory),
                                       hint: "the site renders it; restore it from the project's Templates/"))
         }
         diagnostics += missing
         guard diagnostics.count == before || !diagnostics[before...].hasErrors else { return nil }
+        let pageIndices = PageTemplate.allCases.reduce(into: [PageTemplate: Int]()) { $0[$1] = library.index(of: $1.rawValue) }
         return TemplateSet(library: library, partialsUsed: partials,
-                           sources: Dictionary(sources.map { ($0.name, ($0.path, $0.bytes)) }, uniquingKeysWith: { a, _ in a }))
+                           sources: Dictionary(sources.map { ($0.name, ($0.path, $0.bytes)) }, uniquingKeysWith: { a, _ in a }),
+                           pageIndices: pageIndices)
     }
 
     /// Warnings for the names the site's templates write that their models do not have.
@@ -101,9 +105,11 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `template` onto the end of `out` with a stack of contexts, the innermost last
-    /// (the page's model, then its frame). Loading made sure the template is there.
+    /// (the page's model, then its frame). Loading refused a set without every page template,
+    /// and resolved each one to its index, so there is no lookup here that could miss.
     public func render(_ template: PageTemplate, _ stack: [TemplateValue], into out: inout [UInt8]) {
-        library.render(template.rawValue, stack, into: &out)
+        guard let index = pageIndices[template] else { preconditionFailure("TemplateSet.load admits only sets with every page template") }
+        library.render(at: index, stack, into: &out)
     }
 
     /// Templates that `name` uses directly or through other partials (for `serve`: which pages

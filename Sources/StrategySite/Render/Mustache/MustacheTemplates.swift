@@ -38,23 +38,35 @@ public struct MustacheTemplates: Sendable {
         return set
     }
 
-    /// Renders template `name` with `context` onto the end of `out`; an unknown name writes nothing.
-    func render(_ name: String, _ context: TemplateValue, into out: inout [UInt8]) {
-        render(name, [context], into: &out)
+    /// A template that is not in the set: `render(_:_:into:)` by name throws it rather than
+    /// writing an empty page.
+    public struct UnknownTemplate: Error, Equatable, Sendable {
+        public let name: String
+    }
+
+    /// Renders template `name` with `context` onto the end of `out`.
+    func render(_ name: String, _ context: TemplateValue, into out: inout [UInt8]) throws(UnknownTemplate) {
+        try render(name, [context], into: &out)
     }
 
     /// Renders template `name` with a stack of contexts (the innermost last, whose names win).
-    func render(_ name: String, _ stack: [TemplateValue], into out: inout [UInt8]) {
-        guard let index = indices[name] else { return }
+    func render(_ name: String, _ stack: [TemplateValue], into out: inout [UInt8]) throws(UnknownTemplate) {
+        guard let index = indices[name] else { throw UnknownTemplate(name: name) }
+        render(at: index, stack, into: &out)
+    }
+
+    /// Renders the template at `index`, an index this set gave out (``index(of:)``): the
+    /// renderer's page templates are resolved once at load, so rendering one cannot miss.
+    func render(at index: Int, _ stack: [TemplateValue], into out: inout [UInt8]) {
         var renderer = Renderer(templates: templates, out: out, stack: stack)
         out = []
         renderer.render(templates[index].nodes)
         out = renderer.out
     }
 
-    func render(_ name: String, _ context: TemplateValue) -> [UInt8] {
+    func render(_ name: String, _ context: TemplateValue) throws(UnknownTemplate) -> [UInt8] {
         var out: [UInt8] = []
-        render(name, context, into: &out)
+        try render(name, context, into: &out)
         return out
     }
 }
