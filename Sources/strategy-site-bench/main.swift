@@ -1,11 +1,16 @@
 // strategy-site-bench: one-document rebuild latency of the pipeline as `serve` keeps it (SitePipeline).
 //
 //     strategy-site-bench --content DIR --templates DIR [--iterations 30]
+//     strategy-site-bench --content DIR --templates DIR --full-build OUTPUT
 //
 // Builds the site in memory once (buildAll), then, N times, appends a sentence to one document
 // (the middle one of documents/, by name) and times `rebuild(changed: [that file])`. Prints the
 // median and the 90th percentile in milliseconds. It edits the content folder it is given, so
 // bench/run.py passes it a copy. Called by `make bench` (bench/run.py) at 1,000 documents.
+//
+// With --full-build it runs one whole `build` into OUTPUT (the pipeline call `strategy-site
+// build` makes) and exits: for callgrind, which cannot run strategy-site's async entry point
+// (valgrind 3.19 faults inside libdispatch's main-queue wait).
 import Foundation
 import StrategySite
 
@@ -17,6 +22,7 @@ func fail(_ message: String) -> Never {
 var content = "Content"
 var templates = "Templates"
 var iterations = 30
+var fullBuildOutput: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -29,8 +35,11 @@ while let argument = arguments.popFirst() {
     case "--iterations":
         guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else { fail("--iterations needs a positive number") }
         iterations = value
+    case "--full-build":
+        guard let value = arguments.popFirst() else { fail("--full-build needs an output folder") }
+        fullBuildOutput = value
     case "-h", "--help":
-        print("usage: strategy-site-bench --content DIR --templates DIR [--iterations N]")
+        print("usage: strategy-site-bench --content DIR --templates DIR [--iterations N | --full-build OUTPUT]")
         exit(0)
     default: fail("unknown argument \(argument)")
     }
@@ -39,6 +48,17 @@ while let argument = arguments.popFirst() {
 func milliseconds(since start: ContinuousClock.Instant) -> Double {
     let duration = ContinuousClock.now - start
     return Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
+if let output = fullBuildOutput {
+    let pipeline = SitePipeline(options: SitePipeline.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output))
+    do {
+        let summary = try pipeline.build()
+        print("Built \(summary.documents) documents: \(summary.pages) pages in \(String(format: "%.2f", summary.seconds)) s")
+        exit(0)
+    } catch {
+        fail(error.diagnostics.prefix(10).map(\.description).joined(separator: "\n"))
+    }
 }
 
 let documentsFolder = (content as NSString).appendingPathComponent("documents")

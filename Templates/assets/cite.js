@@ -32,3 +32,31 @@
     });
   });
 })();
+
+// The citation names the address it is read at: with no base URL the build can only write
+// the page's path from the site's root, so over http(s) the page's own address replaces it;
+// and after a paragraph's ¶ link (#p:…) it names that paragraph, so "cite this paragraph"
+// is: follow the ¶, then copy.
+(function () {
+  "use strict";
+  var citation = document.getElementById("citation-text");
+  if (!citation) { return; }
+  var written = citation.getAttribute("data-url") || "";
+  var original = citation.textContent;
+  var page = written;
+  if (citation.hasAttribute("data-relative") && /^https?:$/.test(location.protocol)) {
+    page = location.href.split("#")[0];
+  }
+  function update() {
+    var hash = location.hash;
+    var passage = "";
+    if (hash.indexOf("#p:") === 0) {
+      var id;
+      try { id = decodeURIComponent(hash.slice(1)); } catch (e) { id = hash.slice(1); }
+      if (document.getElementById(id)) { passage = "#" + encodeURIComponent(id).replace(/%3A/g, ":"); }
+    }
+    if (written) { citation.textContent = original.replace(written, page + passage); }
+  }
+  update();
+  window.addEventListener("hashchange", update);
+})();

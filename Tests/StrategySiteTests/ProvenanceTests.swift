@@ -237,7 +237,8 @@ struct ProvenanceTests {
     @Test func documentPagesOfferACitation() throws {
         let guide = try Self.page("documents/2008-guide-for-local-partnerships.html")
         #expect(guide.contains("<h2 id=\"cite-this-heading\">Cite this</h2>"))
-        #expect(guide.contains("<p class=\"citation\" id=\"citation-text\">Sara McGrail, “The National Drug Strategy: a guide for local partnerships – interim update 2008”, London Drug Policy Forum and the RSA, 2008. Available at: documents/2008-guide-for-local-partnerships.html</p>"))
+        let accessed = PublicationDate.buildDay().description
+        #expect(guide.contains("<p class=\"citation\" id=\"citation-text\" data-url=\"documents/2008-guide-for-local-partnerships.html\" data-relative>Sara McGrail, “The National Drug Strategy: a guide for local partnerships – interim update 2008”, London Drug Policy Forum and the RSA, 2008. In: UK Drug Strategies 2008–2017. Available at: documents/2008-guide-for-local-partnerships.html (accessed \(accessed)).</p>"))
         #expect(guide.contains("<button type=\"button\" class=\"copy-button\" data-copy=\"citation-text\" hidden>Copy citation</button>"))
         #expect(guide.contains("assets/cite.js"))
         let view = try Self.page("documents/2011-home-office-progress-view.html")
@@ -338,12 +339,13 @@ struct ProvenanceTests {
         options.baseURL = "https://example.org/strategies/"
         _ = try SitePipeline(options: options).build()
         let page = try site.page("documents/one.html")
-        #expect(page.contains("“One”, Test, 8 December 2010. Available at: https://example.org/strategies/documents/one.html</p>"))
+        let accessed = PublicationDate.buildDay().description
+        #expect(page.contains("“One”, Test, 8 December 2010. In: Test. Available at: https://example.org/strategies/documents/one.html (accessed \(accessed)).</p>"))
         // Without a publisher the citation and the metadata say so, and never show a source file.
         let bare = try TemporarySite.minimal(documents: ["one": "---\ntitle: One\nstrategy: \"2010\"\npublished: 2010\nsummary: S.\nsource: one.txt\n---\n\nText.\n"])
         _ = try bare.builder().build()
         let other = try bare.page("documents/one.html")
-        #expect(other.contains("“One”, publisher not stated, 2010. Available at: documents/one.html"))
+        #expect(other.contains("“One”, publisher not stated, 2010. In: Test. Available at: documents/one.html (accessed"))
         #expect(other.contains("<dt>Publisher</dt><dd>Not stated in the source</dd>"))
         #expect(!other.contains("one.txt"))
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A publication date as precise as the source is: a year, a month or a day.
 public struct PublicationDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var year: Int
@@ -29,6 +31,17 @@ public struct PublicationDate: Hashable, Sendable, Comparable, CustomStringConve
             day = d
         }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The day a build runs, in UTC: the "accessed" date of its citations. `SOURCE_DATE_EPOCH`
+    /// (seconds since 1970, the reproducible-builds convention) replaces the clock when set, so
+    /// two builds of the same sources can be compared byte for byte.
+    public static func buildDay(environment: [String: String] = ProcessInfo.processInfo.environment) -> PublicationDate {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) } ?? Date().timeIntervalSince1970
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: seconds))
+        return PublicationDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
     static func days(inMonth month: Int, year: Int) -> Int {

@@ -13,6 +13,10 @@ public struct SiteConfig: Sendable {
     /// How readers reach the team (an email address or a web address), for the accessibility
     /// statement; empty when site.yml names none.
     public var contact: String = ""
+    /// ``contact`` as a link target: `mailto:` before an email address, a web address as is.
+    public var contactHref: String {
+        contact.isEmpty || contact.hasPrefix("http://") || contact.hasPrefix("https://") ? contact : "mailto:" + contact
+    }
     /// How many entries a list that grows with the library shows on one page (the sections of
     /// a theme, the documents of a strategy, the mentions of an indicator…) before the rest go
     /// to further pages (``Pager``).

@@ -33,7 +33,7 @@ enum PageJob: Hashable, Sendable {
     func render(_ renderer: SiteRenderer) -> [RenderedPage] {
         switch self {
         // A job for something the site does not have makes no page, never an empty one.
-        case .document(let slug): renderer.renderDocument(slug).map { [$0] } ?? []
+        case .document(let slug): renderer.renderDocument(slug)
         case .theme(let id): renderer.renderTheme(id)
         case .strategy(let id): renderer.renderStrategy(id)
         case .indicator(let id): renderer.renderIndicator(id)

@@ -15,6 +15,11 @@ public enum SitePaths {
 
     public static func document(_ slug: String) -> String { "documents/\(slug).html" }
     public static func theme(_ id: String) -> String { "themes/\(id).html" }
+
+    /// The file formats a document's citation is downloaded in.
+    public enum CitationFormat: String, Sendable { case bibtex = "bib", ris }
+    /// A document's citation for reference managers, beside its page: `documents/slug.bib`.
+    public static func citation(_ slug: String, format: CitationFormat) -> String { "documents/\(slug).\(format.rawValue)" }
     public static func strategy(_ id: String) -> String { "strategies/\(Slugger.slug(id)).html" }
     /// An indicator's own page; its row on the lookup is `indicators + "#" + id`.
     public static func indicator(_ id: String) -> String { "indicators/\(id).html" }

@@ -3,9 +3,10 @@
 extension SiteRenderer {
     /// The partial each themed section of a document renders, outside any page template.
 
-    /// The page of document `slug`; nil when the site has no such document (its job makes no page).
-    func renderDocument(_ slug: String) -> RenderedPage? {
-        guard let document = wholeDocument(slug) else { return nil }
+    /// The page of document `slug` and its citation files (BibTeX and RIS); nothing when the
+    /// site has no such document (its job makes no page).
+    func renderDocument(_ slug: String) -> [RenderedPage] {
+        guard let document = wholeDocument(slug) else { return [] }
         let path = SitePaths.document(slug)
         let meta = document.metadata
         let sectionsByAnchor = Dictionary(document.sections.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })
@@ -20,11 +21,17 @@ extension SiteRenderer {
         })
 
         let neighbours = neighbours(of: slug)
+        let cite = citation(document)
         let model = DocumentPage.Document(
             summary: documentSummary(DocumentDetails(slug: document.slug, metadata: document.metadata), from: path),
             // Figures the lookup takes from the text before the first heading link back from its top.
             bodyHTML: sectionBlock(nil, in: document, from: path) + body,
-            citation: citation(document), author: meta.author,
+            citation: cite.text(), citationURL: cite.url(), citationIsAbsolute: cite.isAbsolute,
+            bibtexHref: link(SitePaths.citation(slug, format: .bibtex), from: path), risHref: link(SitePaths.citation(slug, format: .ris), from: path),
+            originalURL: meta.originalURL, rights: meta.rights,
+            lastUpdated: meta.updates.isEmpty ? "" : meta.lastUpdated.description, lastUpdatedISO: meta.lastUpdated.iso,
+            history: meta.updates.reversed().map { DocumentPage.Change(date: $0.date.description, dateISO: $0.date.iso, note: $0.note) },
+            author: meta.author,
             strategyTitle: strategyTitle(meta.strategy), strategyHref: link(strategyPath, from: path),
             toc: tableOfContents(document), hasToc: document.sections.count > 1,
             breadcrumbs: [
@@ -34,7 +41,13 @@ extension SiteRenderer {
             context: historicalContext(document, from: path),
             previous: neighbours.previous.map { documentSummary($0, from: path) },
             next: neighbours.next.map { documentSummary($0, from: path) })
-        return page(path, template: .document, title: meta.title, DocumentPage(document: model), scripts: ["assets/cite.js"])
+        let metadata = PageFrame.Metadata(canonicalURL: cite.isAbsolute ? cite.address : "", type: "article",
+                                          structuredDataJSON: cite.jsonLD)
+        return [
+            page(path, template: .document, title: meta.title, DocumentPage(document: model), scripts: ["assets/cite.js"], metadata: metadata),
+            RenderedPage(path: SitePaths.citation(slug, format: .bibtex), contents: cite.bibtex, template: ""),
+            RenderedPage(path: SitePaths.citation(slug, format: .ris), contents: cite.ris, template: ""),
+        ]
     }
 
     /// What the partial under a heading shows: the section's themes (with the same themes in
@@ -66,17 +79,9 @@ extension SiteRenderer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A suggested citation: author, title, publisher (or that the source names none), date,
-    /// and the page's address — absolute with a base URL, else relative to the site's root.
-    func citation(_ document: ParsedDocument) -> String {
-        let meta = document.metadata
-        let address = (site.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") + SitePaths.document(document.slug)
-        var parts: [String] = []
-        if !meta.author.isEmpty { parts.append(meta.author) }
-        parts.append("“\(meta.title)”")
-        parts.append(meta.publisher.isEmpty ? "publisher not stated" : meta.publisher)
-        parts.append(meta.published.description)
-        return parts.joined(separator: ", ") + ". Available at: " + address
+    /// The facts every form of the document's citation is made from.
+    func citation(_ document: ParsedDocument) -> Citation {
+        Citation(document: document.metadata, slug: document.slug, config: site.config, accessed: accessed)
     }
 
     /// How many counterparts of each other strategy a section's block lists after the best.

@@ -93,16 +93,23 @@ extension SiteRenderer {
     private func sitemap(base: String, documents: [DocumentDetails]) -> String {
         var paths = [SitePaths.home, SitePaths.themes, SitePaths.indicators, SitePaths.search, SitePaths.accessibility]
         paths += site.config.strategies.map { SitePaths.strategy($0.id) }
-        paths += documents.map { SitePaths.document($0.slug) }
         paths += site.themes.map { SitePaths.theme($0.id) }
         paths += site.indicators.map { SitePaths.indicator($0.id) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths { xml += "  <url><loc>\(HTML.escape(base + path))</loc></url>\n" }
+        // A document's page says when it last changed, from its recorded updates.
+        for document in documents {
+            xml += "  <url><loc>\(HTML.escape(base + SitePaths.document(document.slug)))</loc>"
+            xml += "<lastmod>\(document.metadata.lastUpdated.iso)</lastmod></url>\n"
+        }
         return xml + "</urlset>\n"
     }
 
     private func feed(base: String, documents: [DocumentDetails]) -> String {
-        let newest = documents.map(\.metadata.published).max() ?? PublicationDate(year: 2000)
+        // `updated` is when a document last changed as its editors recorded it (`updated:` in
+        // its front matter), never the day of the build, so a feed reader sees a change only
+        // when there is one.
+        let newest = documents.map(\.metadata.lastUpdated).max() ?? PublicationDate(year: 2000)
         func timestamp(_ date: PublicationDate) -> String {
             "\(date.year)-\(String(date.month ?? 1).leftPadded(to: 2))-\(String(date.day ?? 1).leftPadded(to: 2))T00:00:00Z"
         }
@@ -116,7 +123,8 @@ extension SiteRenderer {
         for document in documents.sorted(by: { $0.metadata.published > $1.metadata.published }) {
             let url = HTML.escape(base + SitePaths.document(document.slug))
             xml += "  <entry>\n    <title>\(HTML.escape(document.metadata.title))</title>\n    <id>\(url)</id>\n"
-            xml += "    <link href=\"\(url)\"/>\n    <updated>\(timestamp(document.metadata.published))</updated>\n"
+            xml += "    <link href=\"\(url)\"/>\n    <updated>\(timestamp(document.metadata.lastUpdated))</updated>\n"
+            xml += "    <published>\(timestamp(document.metadata.published))</published>\n"
             let by = document.metadata.author.isEmpty ? document.metadata.publisher : document.metadata.author
             if !by.isEmpty { xml += "    <author><name>\(HTML.escape(by))</name></author>\n" }
             xml += "    <summary>\(HTML.escape(document.metadata.summary))</summary>\n  </entry>\n"

@@ -15,6 +15,9 @@ public struct SiteRenderer: Sendable {
     /// every page once and need not know (see ``PageInput``).
     var log: ReadLog?
 
+    /// The "accessed" date of the citations: the day of the build.
+    public var accessed = PublicationDate.buildDay()
+
     /// `serve`'s search index, kept between rebuilds; nil for `build`.
     let searchFragments: SearchFragments?
 
@@ -50,15 +53,18 @@ public struct SiteRenderer: Sendable {
     /// - Parameter pagination: for one page of a list split over several, where it stands:
     ///   its title says which page it is and its head links the pages either side.
     func page(_ path: String, template: PageTemplate, title: String, _ model: some TemplateModel, scripts: [String] = [],
-              absoluteRoot: String? = nil, pagination: Pagination? = nil) -> RenderedPage {
+              absoluteRoot: String? = nil, pagination: Pagination? = nil, metadata: PageFrame.Metadata? = nil) -> RenderedPage {
         let pageTitle = pagination.map { $0.current > 1 ? "\(title) (page \($0.current) of \($0.total))" : title } ?? title
         var frame = PageFrame(
             root: absoluteRoot ?? SitePaths.root(from: path), title: title,
             documentTitle: pageTitle == site.config.title ? pageTitle : "\(pageTitle) – \(site.config.title)",
-            site: PageFrame.Site(title: site.config.title, language: site.config.language, description: site.config.description),
+            site: PageFrame.Site(title: site.config.title, language: site.config.language, description: site.config.description,
+                                 contact: site.config.contact, contactHref: site.config.contactHref),
             nav: navigation(from: path, root: absoluteRoot), bodyEndHTML: bodyEnd, scripts: scripts)
         frame.prevPageHref = pagination?.previousHref ?? ""
         frame.nextPageHref = pagination?.nextHref ?? ""
+        // A page served at other addresses than its own (404) names no canonical address.
+        frame.metadata = metadata ?? PageFrame.Metadata(canonicalURL: absoluteRoot == nil ? absoluteURL(path) ?? "" : "")
         var out: [UInt8] = []
         // The frame innermost: its names win over the page's.
         render(template, [model.templateValue, frame.templateValue], into: &out)
@@ -84,6 +90,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func link(_ target: String, from path: String) -> String { SitePaths.relative(target, from: path) }
+
+    /// `path`'s address on the published site, when site.yml or `--base-url` gives its base.
+    func absoluteURL(_ path: String) -> String? {
+        site.config.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + path }
+    }
 
     func documentSummary(_ document: DocumentDetails, from path: String) -> DocumentSummary {
         let meta = document.metadata

@@ -5,6 +5,18 @@ struct DocumentPage: TemplateModel {
         var summary: DocumentSummary
         var bodyHTML: String
         var citation: String
+        /// Only the address part of the citation, which the page's script makes absolute when
+        /// the site has no base URL and the page is read over http(s).
+        var citationURL: String
+        var citationIsAbsolute: Bool
+        var bibtexHref: String
+        var risHref: String
+        var originalURL: String
+        var rights: String
+        var lastUpdated: String
+        var lastUpdatedISO: String
+        /// The changes since publication, newest first.
+        var history: [Change]
         var author: String
         var strategyTitle: String
         var strategyHref: String
@@ -19,10 +31,26 @@ struct DocumentPage: TemplateModel {
             TemplateField(shape: field.shape) { field.read($0.summary) }
         }.merging([
             "bodyHTML": .text { $0.bodyHTML }, "citation": .text { $0.citation }, "author": .text { $0.author },
+            "citationURL": .text { $0.citationURL }, "citationIsAbsolute": .flag { $0.citationIsAbsolute },
+            "bibtexHref": .text { $0.bibtexHref }, "risHref": .text { $0.risHref },
+            "originalURL": .text { $0.originalURL }, "rights": .text { $0.rights },
+            "lastUpdated": .text { $0.lastUpdated }, "lastUpdatedISO": .text { $0.lastUpdatedISO },
+            "history": .list { $0.history }, "hasHistory": .flag { !$0.history.isEmpty },
             "strategyTitle": .text { $0.strategyTitle }, "strategyHref": .text { $0.strategyHref },
             "toc": .list { $0.toc }, "hasToc": .flag { $0.hasToc }, "breadcrumbs": .list { $0.breadcrumbs },
             "context": .object { $0.context }, "previous": .object { $0.previous }, "next": .object { $0.next },
         ]) { _, own in own }
+    }
+
+    /// One change recorded in the front matter's `updated:` list.
+    struct Change: TemplateModel {
+        var date: String
+        var dateISO: String
+        var note: String
+
+        static let fields: [String: TemplateField<Self>] = [
+            "date": .text { $0.date }, "dateISO": .text { $0.dateISO }, "note": .text { $0.note },
+        ]
     }
 
     /// A top-level section in the contents, with its direct subsections.
