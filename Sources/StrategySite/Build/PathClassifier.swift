@@ -37,7 +37,7 @@ struct PathClassifier: Sendable {
         let parts = relative.split(separator: "/").map(String.init)
         guard let first = parts.first else { return .data }
         if parts.count == 1 {
-            if ["site.yml", "themes.yml", "indicators.yml"].contains(first) { return .data }
+            if ["site.yml", "themes.yml", "indicators.yml", PassageLedger.fileName].contains(first) { return .data }
             return first == "documents" ? .listing : .ignored
         }
         guard first == "documents" else { return .ignored }

@@ -126,7 +126,16 @@ extension SitePipeline {
         } catch {
             throw BuildFailure(result.diagnostics + [error])
         }
+        // Only a site that was written publishes new passage ids, so only then are they recorded.
+        var warnings = result.diagnostics
+        do throws(Diagnostic) {
+            try PassageLedger.append(withState { $0.newLedgerLines() }, to: withState { $0.data?.ledger })
+        } catch {
+            var warning = error
+            warning.severity = .warning
+            warnings.append(warning)
+        }
         return Summary(documents: site.documents.count, pages: written.pages,
-                       filesWritten: written.files, warnings: result.diagnostics, seconds: Date().timeIntervalSince(start))
+                       filesWritten: written.files, warnings: warnings, seconds: Date().timeIntervalSince(start))
     }
 }

@@ -89,7 +89,8 @@ extension SitePipeline {
                 return
             }
             // Mentions link to the indicators, and ids the templates use are reserved.
-            let parser = DocumentParser(options: .init(indicators: IndicatorMatcher(indicators: data.indicators), reservedIDs: reservedIDs))
+            let parser = DocumentParser(options: .init(indicators: IndicatorMatcher(indicators: data.indicators), reservedIDs: reservedIDs,
+                                                       ledger: data.ledger))
             self.parser = parser
             var listing: [Diagnostic] = []
             let files = loader.documentFiles(&listing)
@@ -100,6 +101,16 @@ extension SitePipeline {
                 (file.slug, Self.loadDocument(slug: file.slug, path: file.path, strategies: strategies, loader: loader, parser: parser).entry)
             }
             documents = Dictionary(entries, uniquingKeysWith: { a, _ in a })
+            if let ledger = data.ledger { listingDiagnostics += ledger.missingDocuments(known: Set(documents.keys)) }
+        }
+
+        /// The ledger lines for passages this build publishes for the first time (none when
+        /// the site keeps no ledger).
+        func newLedgerLines() -> [String] {
+            guard let ledger = data?.ledger else { return [] }
+            return ledger.newLines(for: documents.compactMap { slug, entry in
+                entry.parsed.map { (slug: slug, passages: $0.passages.map { (id: $0.id, sketch: PassageSketch(text: $0.text)) }) }
+            })
         }
 
         /// Reads and parses a document; when it reads as `known` was read (a save that changed
@@ -231,8 +242,8 @@ extension SitePipeline {
                 } else {
                     var listing: [Diagnostic] = []
                     let files = loader.documentFiles(&listing)
-                    listingDiagnostics = listing
                     listed = Dictionary(files.map { ($0.slug, $0.path) }, uniquingKeysWith: { a, _ in a })
+                    listingDiagnostics = listing + (data?.ledger?.missingDocuments(known: Set(listed.keys)) ?? [])
                     for slug in documents.keys where listed[slug] == nil {
                         documents[slug] = nil
                         pending.documents.insert(slug)

@@ -43,7 +43,9 @@ public struct ContentLoader: Sendable {
             indicators = yaml.rootList(expecting: "indicators", diagnostics: &diagnostics)
                 .compactMap { Indicator.decode($0, &diagnostics) }
         }
-        return SiteSource(config: config, themes: themes, indicators: indicators, documents: [])
+        var source = SiteSource(config: config, themes: themes, indicators: indicators, documents: [])
+        source.ledger = PassageLedger.load(path: displayPath(PassageLedger.fileName), &diagnostics)
+        return source
     }
 
     private func readYAML(_ name: String, required: Bool, _ diagnostics: inout [Diagnostic]) -> YAMLDocument? {

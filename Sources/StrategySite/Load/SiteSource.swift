@@ -4,6 +4,8 @@ public struct SiteSource: Sendable {
     public var themes: [Theme]
     public var indicators: [Indicator]
     public var documents: [SourceDocument]
+    /// The passage ids published before (`passages.ledger`); nil when the site keeps none.
+    public var ledger: PassageLedger?
 
     public init(config: SiteConfig, themes: [Theme] = [], indicators: [Indicator] = [], documents: [SourceDocument]) {
         self.config = config

@@ -13,11 +13,16 @@ public struct DocumentParser: Sendable {
         /// An id and a link on every paragraph, list item and table, so readers can cite them.
         /// Off only where output is compared with cmark's.
         public var citableBlocks: Bool
+        /// The ids passages had before their text was edited (``PassageLedger``), kept as
+        /// second anchors; nil where the site keeps no ledger.
+        public var ledger: PassageLedger?
 
-        public init(indicators: IndicatorMatcher = IndicatorMatcher(indicators: []), reservedIDs: Set<String> = [], citableBlocks: Bool = true) {
+        public init(indicators: IndicatorMatcher = IndicatorMatcher(indicators: []), reservedIDs: Set<String> = [], citableBlocks: Bool = true,
+                    ledger: PassageLedger? = nil) {
             self.indicators = indicators
             self.reservedIDs = reservedIDs
             self.citableBlocks = citableBlocks
+            self.ledger = ledger
         }
     }
 
@@ -41,8 +46,9 @@ public struct DocumentParser: Sendable {
         // 10,000 documents would otherwise hold its whole text twice until the build ends.
         var written = source
         written.body = ""
-        let parsed = writer.finish(source: written)
+        var parsed = writer.finish(source: written)
         diagnostics += writer.diagnostics
+        if let ledger = options.ledger, options.citableBlocks { parsed = PassageAliases.apply(ledger, to: parsed, &diagnostics) }
         for link in writer.fragmentLinks {
             let id = link.fragment.percentDecodedLeniently
             guard !parsed.anchors.contains(id), !options.reservedIDs.contains(id), !id.hasPrefix("fnref:") else { continue }
