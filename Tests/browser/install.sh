@@ -17,6 +17,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if ! command -v "$PYTHON" >/dev/null 2>&1; then
   PYTHON=python3
   missing+=(python3 python3-venv python3-pip)

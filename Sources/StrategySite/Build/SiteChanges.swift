@@ -9,6 +9,9 @@ enum SiteChanges {
             let after = site.document(slug)
             changed.insert(.document(slug))
             if before?.metadata != after?.metadata { changed.insert(.details(slug)) }
+            // A document that moves to another strategy changes which documents each
+            // strategy has, which lists by strategy read as the order (`documentList(in:)`).
+            if before?.metadata.strategy != after?.metadata.strategy { changed.insert(.order) }
             if before?.card != after?.card { changed.insert(.card(slug)) }
             if before?.opening != after?.opening || before?.sections.map(\.text) != after?.sections.map(\.text) {
                 changed.insert(.text(slug))

@@ -16,7 +16,7 @@ enum PageInput: Hashable, Sendable {
     case card(String)
     /// A document's text, for the search index.
     case text(String)
-    /// Which documents there are, and their order.
+    /// Which documents there are, in which strategy, and their order.
     case order
     /// The documents before and after one document.
     case neighbours(String)

@@ -1,14 +1,14 @@
 /// One unit of rendering: a page, or data files beside the pages. `build` runs them all;
 /// `serve` runs those whose recorded inputs an edit changed (``PageInput``).
 enum PageJob: Hashable, Sendable {
-    case document(String), theme(String), strategy(String), indicator(String)
+    case document(String), theme(String), strategy(String), indicator(String), print(String)
     case home, themeIndex, indicators, search, accessibility, notFound
-    case searchData, indicatorData, feeds
+    case searchData, indicatorData, feeds, openData
 
     static func all(in site: LinkedSite) -> [PageJob] {
         site.documents.map { .document($0.slug) } + site.themes.map { .theme($0.id) }
-            + site.config.strategies.map { .strategy($0.id) } + site.indicators.map { .indicator($0.id) }
-            + [.home, .themeIndex, .indicators, .search, .accessibility, .notFound, .searchData, .indicatorData, .feeds]
+            + site.config.strategies.map { .strategy($0.id) } + site.config.strategies.map { .print($0.id) } + site.indicators.map { .indicator($0.id) }
+            + [.home, .themeIndex, .indicators, .search, .accessibility, .notFound, .searchData, .indicatorData, .feeds, .openData]
     }
 
     /// The order to start jobs in. The indicator lookup, the search data and the theme index
@@ -36,6 +36,7 @@ enum PageJob: Hashable, Sendable {
         case .document(let slug): renderer.renderDocument(slug)
         case .theme(let id): renderer.renderTheme(id)
         case .strategy(let id): renderer.renderStrategy(id)
+        case .print(let id): renderer.renderPrint(id)
         case .indicator(let id): renderer.renderIndicator(id)
         case .home: [renderer.renderHome()]
         case .themeIndex: renderer.renderThemeIndex()
@@ -46,6 +47,7 @@ enum PageJob: Hashable, Sendable {
         case .searchData: renderer.renderSearchData()
         case .indicatorData: [renderer.renderIndicatorData()]
         case .feeds: renderer.renderFeeds()
+        case .openData: renderer.renderOpenData()
         }
     }
 }

@@ -20,7 +20,17 @@ public enum SitePaths {
     public enum CitationFormat: String, Sendable { case bibtex = "bib", ris }
     /// A document's citation for reference managers, beside its page: `documents/slug.bib`.
     public static func citation(_ slug: String, format: CitationFormat) -> String { "documents/\(slug).\(format.rawValue)" }
+    /// The open data files, beside each other under `data/`.
+    public enum OpenData {
+        public static let json = "data/indicators.json"
+        public static let jsonSchema = "data/indicators.schema.json"
+        public static let indicatorsCSV = "data/indicators.csv"
+        public static let valuesCSV = "data/indicator-values.csv"
+        public static let csvMetadata = "data/indicators.csv-metadata.json"
+    }
     public static func strategy(_ id: String) -> String { "strategies/\(Slugger.slug(id)).html" }
+    /// A strategy's documents on one page for print (`strategies/print/2010.html`).
+    public static func print(_ id: String) -> String { "strategies/print/\(Slugger.slug(id)).html" }
     /// An indicator's own page; its row on the lookup is `indicators + "#" + id`.
     public static func indicator(_ id: String) -> String { "indicators/\(id).html" }
 

@@ -48,7 +48,8 @@ extension SiteRenderer {
                 published: strategy.published?.description ?? "", publishedISO: strategy.published?.iso ?? "",
                 ambitions: first ? strategy.ambitions : [], ownThemes: first ? strategy.ownThemes : [],
                 documents: documents[pager.range(ofPage: number)].map { documentSummary($0, from: path) },
-                themes: themes, figures: figures, measures: measures), pager: navigation), pagination: navigation)
+                themes: themes, figures: figures, measures: measures, printHref: link(SitePaths.print(id), from: path)),
+                pager: navigation), pagination: navigation)
         }
     }
 

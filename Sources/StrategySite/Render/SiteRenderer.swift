@@ -76,6 +76,7 @@ public struct SiteRenderer: Sendable {
         .home: [HomePage.shape, PageFrame.shape], .document: [DocumentPage.shape, PageFrame.shape],
         .theme: [ThemePage.shape, PageFrame.shape], .themes: [ThemesPage.shape, PageFrame.shape],
         .indicators: [IndicatorsPage.shape, PageFrame.shape], .indicator: [IndicatorPage.shape, PageFrame.shape], .strategy: [StrategyPage.shape, PageFrame.shape],
+        .print: [PrintPage.shape, PageFrame.shape],
         .search: [FramePage.shape, PageFrame.shape], .accessibility: [FramePage.shape, PageFrame.shape],
         .notFound: [FramePage.shape, PageFrame.shape], .sectionThemes: [SectionThemes.shape],
     ]

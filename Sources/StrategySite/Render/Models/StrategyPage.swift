@@ -13,6 +13,8 @@ struct StrategyPage: TemplateModel {
         var themes: [Theme]
         var figures: [IndicatorSummary]
         var measures: [IndicatorSummary]
+        /// Its documents on one page for print.
+        var printHref: String
 
         static let fields: [String: TemplateField<Self>] = [
             "id": .text { $0.id }, "title": .text { $0.title }, "shortTitle": .text { $0.shortTitle }, "summary": .text { $0.summary },
@@ -22,6 +24,7 @@ struct StrategyPage: TemplateModel {
             "documents": .list { $0.documents }, "themes": .list { $0.themes }, "hasThemes": .flag { !$0.themes.isEmpty },
             "figures": .list { $0.figures }, "hasFigures": .flag { !$0.figures.isEmpty },
             "measures": .list { $0.measures }, "hasMeasures": .flag { !$0.measures.isEmpty },
+            "printHref": .text { $0.printHref },
         ]
     }
 
