@@ -31,6 +31,32 @@ struct EnglishStemmerTests {
         #expect(wrong.isEmpty, "\(wrong.count) of \(checked) differ: \(wrong.prefix(20).joined(separator: "; "))")
     }
 
+    /// Theme pages skip the tokenizer and stemmer for words that cannot stem to a theme's
+    /// term; that shortcut must never skip a word that does, for any word of the vocabulary,
+    /// bare or with punctuation around it as text has it.
+    @Test("a theme's quick word check never skips a word that stems to its terms")
+    func themePassagePrefilter() throws {
+        guard let text = try? String(contentsOfFile: Self.vocabularyPath, encoding: .utf8) else {
+            Issue.record("\(Self.vocabularyPath) is missing: run `make stemmer-vocabulary` (part of `make test`)")
+            return
+        }
+        var checked = 0
+        var skipped: [String] = []
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2 else { continue }
+            let prefixes: Set<UInt16> = [ThemePassage.prefix(of: String(fields[1]))]
+            for written in [String(fields[0]), "(" + fields[0].capitalized + "),"] where !ThemePassage.mayMatch(Substring(written), prefixes: prefixes) {
+                skipped.append("\(written) → \(fields[1])")
+            }
+            checked += 1
+        }
+        #expect(checked > 10_000)
+        #expect(skipped.isEmpty, "\(skipped.prefix(20))")
+        // And it does skip: a word of other letters is not read at all.
+        #expect(!ThemePassage.mayMatch("housing", prefixes: [ThemePassage.prefix(of: "recoveri")]))
+    }
+
     @Test("joins the forms readers write of one word")
     func forms() {
         #expect(EnglishStemmer.stem("treatments") == EnglishStemmer.stem("treatment"))

@@ -63,7 +63,7 @@ extension SiteRenderer {
     /// The passage of a section most about a theme, as HTML with the theme's words marked.
     func passage(of section: SectionReference, on theme: Theme) -> String? {
         record(.passages(slug: section.slug, theme: theme.id))
-        return site.document(section.slug)?.section(section.anchor).map { ThemePassage(theme).html($0.text) }
+        return site.document(section.slug)?.section(section.anchor).map { (themePassages[theme.id] ?? ThemePassage(theme)).html($0.text) }
     }
 
     /// The sections tagged with a theme, in document order.

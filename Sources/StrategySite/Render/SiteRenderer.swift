@@ -21,6 +21,9 @@ public struct SiteRenderer: Sendable {
     /// `serve`'s search index, kept between rebuilds; nil for `build`.
     let searchFragments: SearchFragments?
 
+    /// Each theme's reading of its own words, made once rather than for every section shown.
+    let themePassages: [String: ThemePassage]
+
     /// Renders in place of ``templates`` when set: the tests' second Mustache engine, given
     /// the very contexts this stage builds.
     var otherEngine: (@Sendable (_ template: String, _ stack: [TemplateValue]) -> [UInt8])?
@@ -30,6 +33,7 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.bodyEnd = bodyEnd
         self.searchFragments = searchFragments
+        themePassages = Dictionary(site.themes.map { ($0.id, ThemePassage($0)) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Every page of the site, rendered in parallel, largest jobs first (``PageJob/order``).

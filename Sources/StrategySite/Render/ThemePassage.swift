@@ -6,14 +6,54 @@
 /// sentence of the section scores the number of different theme terms it holds; the best
 /// (the first, on a tie) is the passage, cut to ``wordLimit`` words around its first match.
 /// With no match at all, the passage is the section's first words, as elsewhere.
-struct ThemePassage {
+struct ThemePassage: Sendable {
     static let wordLimit = 40
 
     let terms: Set<String>
+    /// The first two letters or digits of every term (all of a shorter one): what a word must
+    /// start with to stem to one of them (``mayMatch(_:prefixes:)``).
+    private let prefixes: Set<UInt16>
 
     init(_ theme: Theme) {
         let words = [theme.title, theme.summary] + theme.names.keys.sorted().compactMap { theme.names[$0] }
         terms = Set(SectionIndex.terms(of: words.joined(separator: " ")).map(\.term))
+        prefixes = Set(terms.map(Self.prefix(of:)))
+    }
+
+    /// A term's first two bytes (or its one), as ``mayMatch(_:prefixes:)`` compares them.
+    static func prefix(of term: String) -> UInt16 { prefix(Array(term.utf8.prefix(2))) }
+
+    private static func prefix(_ bytes: [UInt8]) -> UInt16 {
+        UInt16(bytes.first ?? 0) << 8 | UInt16(bytes.count > 1 ? bytes[1] : 0)
+    }
+
+    /// Whether `word` (as split at spaces) could make one of the theme's terms, decided
+    /// without the tokenizer and stemmer for most words: stemming only rewrites a word's end,
+    /// so the term of a word of plain ASCII letters and digits starts with the word's first
+    /// two (of the Snowball vocabulary the tests hold the stemmer to, only dying, lying and
+    /// tying and one-letter possessives do not, and they are let through). Anything
+    /// else (a letter beyond ASCII, a word that splits into tokens early) is let through to the
+    /// full reading, so this never changes which words match.
+    static func mayMatch(_ word: Substring, prefixes: Set<UInt16>) -> Bool {
+        var found: [UInt8] = []
+        var started = false
+        for byte in word.utf8 {
+            if byte >= 0x80 { return true }
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let lower = byte | 0x20
+            let isLetter = lower >= 0x61 && lower <= 0x7A
+            if isDigit || isLetter {
+                started = true
+                found.append(isLetter ? lower : byte)
+                if found.count == 2 { break }
+            } else if started {
+                // The word splits (or has an apostrophe) within its first two characters.
+                return true
+            }
+        }
+        guard found.count == 2 else { return true }
+        // dying, lying and tying stem to die, lie and tie.
+        return prefixes.contains(prefix(found)) || (found[1] == UInt8(ascii: "y") && "dlt".utf8.contains(found[0]))
     }
 
     /// The passage of `text` (one line, as sections keep it) as escaped HTML, matched words in
@@ -52,8 +92,10 @@ struct ThemePassage {
         return out
     }
 
-    /// The one term a written word makes, if it makes exactly one.
+    /// The one term a written word makes, if it makes exactly one; nil without reading it
+    /// when it cannot be one of the theme's (``mayMatch(_:prefixes:)``), which is all the callers ask.
     private func term(of word: Substring) -> String? {
+        guard Self.mayMatch(word, prefixes: prefixes) else { return nil }
         let found = SectionIndex.terms(of: String(word))
         return found.count == 1 ? found[0].term : nil
     }
