@@ -23,6 +23,16 @@ struct CMarkTests {
         #expect(InputInvariants.markdownProblems(body: "[there](#nowhere)\r\n").isEmpty)
     }
 
+    @Test func aLinkToTheTopOfThePageNeedsNoID() {
+        // `#` alone goes to the top in every browser: neither a warning nor a broken page
+        // (found by fuzz-markdown, as the link around a note reference in a note).
+        let (_, diagnostics) = parse("Up [top](#).\n")
+        #expect(diagnostics.isEmpty)
+        #expect(InputInvariants.markdownProblems(body: "a[^1]\n\n[^1]: [a[^2] c*](#)\n[^2]: two\n").isEmpty)
+        #expect(PageInvariants.bodyProblems("<p><a href=\"#\">top</a></p>").isEmpty)
+        #expect(PageInvariants.bodyProblems("<p><a href=\"#x\">x</a></p>") == ["link '#x' names no id on the page"])
+    }
+
     @Test func aFragmentIsReadAsABrowserReadsIt() {
         // A browser decodes each `%XX` of a fragment and keeps a stray `%` as it is; the
         // warning names the id it would look for (found by fuzz-markdown: `#t…ex%ample`).

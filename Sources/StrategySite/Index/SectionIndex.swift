@@ -135,6 +135,11 @@ public struct SectionIndex: Sendable {
 
     public init() {}
 
+    /// Whether no document was ever put in (a removed one still holds its number).
+    public var isEmpty: Bool { nextDocumentNumber == 0 }
+    /// The documents in the index now.
+    public var documentCount: Int { documentNumbers.count }
+
     /// Every document's sections, in the order given (which numbers the documents).
     public init(documents: [ParsedDocument]) {
         self.init(sources: documents.map { ($0.slug, Self.sourceSections(of: $0)) })

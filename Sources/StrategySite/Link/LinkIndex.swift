@@ -96,8 +96,15 @@ public struct LinkIndex: Sendable {
             site.insertEntries(of: document, at: site.position(of: document.slug)!)
             for target in Self.documentTargets(document) { referrers[target, default: []].insert(document.slug) }
         }
-        for slug in slugs.sorted() {
-            if let document = after[slug] { site.text.replace(document) } else { site.text.remove(slug) }
+        if !reporting && site.text.isEmpty && before.isEmpty {
+            // A whole library at once: its sections read in parallel, numbered in slug order.
+            site.text = SectionIndex(documents: slugs.sorted().compactMap { after[$0] })
+            site.textIsWhole = site.text.documentCount == site.documents.count
+        } else {
+            for slug in slugs.sorted() {
+                if let document = after[slug] { site.text.replace(document) } else { site.text.remove(slug) }
+            }
+            site.textIsWhole = false
         }
         // Taken out while it changes, so the site's copy is not copied.
         var counterparts = site.counterparts

@@ -21,6 +21,10 @@ public struct LinkedSite: Sendable {
     /// The text of every section, stemmed and counted: what counterparts are ranked by, and
     /// what any other feature that asks "which sections are about this?" can read.
     public internal(set) var text = SectionIndex()
+    /// Whether ``text`` holds every document, numbered in slug order, and nothing else: so
+    /// it was made in one go by a full link, and the search index, which numbers documents
+    /// that way, can start from it instead of reading every section again.
+    public internal(set) var textIsWhole = false
     /// Every section's counterparts in the other strategies, best first.
     public internal(set) var counterparts = CounterpartIndex()
     /// Slug to index in `documents`: pages look documents up by slug once per link, so the

@@ -37,7 +37,8 @@ struct SearchIndexWriter {
     /// their slugs, so the numbers change only when a document comes or goes, and an edit
     /// under `serve` writes the same files as a full build.
     func buildIndex() -> SectionIndex {
-        var index = SectionIndex(documents: site.documents.sorted { $0.slug < $1.slug })
+        // The link stage's index, when it is the same reading of the same documents.
+        var index = site.textIsWhole ? site.text : SectionIndex(documents: site.documents.sorted { $0.slug < $1.slug })
         index.replace(Self.lookupKey, sections: lookupSections())
         return index
     }
