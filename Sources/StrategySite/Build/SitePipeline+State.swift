@@ -27,6 +27,7 @@ extension SitePipeline {
         /// The documents as linked now, updated by each rebuild (whether or not it succeeds).
         private(set) var links: LinkIndex?
         private var searchFragments = SearchFragments()
+        private var documentParts = DocumentRenderCache()
         private var rendered: RenderedState?
         private var pending = Pending()
         /// The diagnostics of the last build or rebuild, sorted.
@@ -295,8 +296,12 @@ extension SitePipeline {
             found = collapsed(found)
             guard !found.hasErrors else { return fail(found) }
 
-            if pending.all { searchFragments = SearchFragments() }
-            let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd, searchFragments: searchFragments)
+            if pending.all {
+                searchFragments = SearchFragments()
+                documentParts = DocumentRenderCache()
+            }
+            let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd, searchFragments: searchFragments,
+                                        documentParts: documentParts)
             let templateNames = Set(templates.partialsUsed.keys)
             let incremental = !pending.all && rendered?.templateNames == templateNames
             // Taken out, so the state below is the only reference and changes in place.

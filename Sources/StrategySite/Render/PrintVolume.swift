@@ -2,15 +2,14 @@
 ///
 /// Every document's ids are unique on its own page, not across a strategy (each has its
 /// `introduction`), and its links are relative to `documents/`. So each id is prefixed with
-/// the document's (`doc-slug--introduction`), a `#fragment` link follows it, a link to
-/// another document of the same volume goes to that document's copy on the page, and any
-/// other relative link is re-rooted from the volume's folder. The body writer escapes every
+/// the document's (`doc-slug--introduction`), a `#fragment` link follows it, and any other
+/// relative link is re-rooted from the volume's folder (a link to another document goes to
+/// its own page, wherever it is printed, so a body reads the same in any volume and `serve`
+/// can keep it while other documents change). The body writer escapes every
 /// attribute value, so ` id="` and ` href="` can only start an attribute, never stand in text.
 /// Headings go one level down (an `h2` of a document is an `h3` under its title here), as
 /// text holds no raw `<`, a `<h2` or `</h2` is always a tag.
 struct PrintVolume {
-    /// The documents on this page, by slug.
-    var slugs: Set<String>
     /// From the print page's folder back to `documents/` (`../../documents/`).
     var toDocuments: String
 
@@ -50,15 +49,6 @@ struct PrintVolume {
     func url(_ value: String, in slug: String) -> String {
         if value.hasPrefix("#") { return "#" + Self.anchor(slug, String(value.dropFirst())) }
         if value.isEmpty || value.hasPrefix("/") || Self.hasScheme(value) { return value }
-        // A link to a document of this volume: its copy here.
-        let path = value.prefix { $0 != "#" }
-        if path.hasSuffix(".html"), !path.contains("/") {
-            let target = String(path.dropLast(5))
-            if slugs.contains(target) {
-                let fragment = value.dropFirst(path.count + 1)
-                return "#" + Self.anchor(target, fragment.isEmpty || value.count == path.count ? nil : String(fragment))
-            }
-        }
         return toDocuments + value
     }
 

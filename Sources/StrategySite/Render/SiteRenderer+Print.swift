@@ -10,10 +10,12 @@ extension SiteRenderer {
         return pager.pages.map { number in
             let path = pager.path(ofPage: number)
             let details = documents[pager.range(ofPage: number)]
-            let volume = PrintVolume(slugs: Set(details.map(\.slug)), toDocuments: SitePaths.root(from: path) + "documents/")
+            // Every volume is at the same depth, so a body reads the same in any of them.
+            let volume = PrintVolume(toDocuments: SitePaths.root(from: path) + "documents/")
             let entries = details.compactMap { detail -> PrintPage.Document? in
                 guard let document = wholeDocument(detail.slug) else { return nil }
                 let meta = document.metadata
+                let make = { String(decoding: volume.rewrite(document.body.html, slug: document.slug), as: UTF8.self) }
                 let toc = tableOfContents(document).map { entry in
                     var entry = entry
                     entry.anchor = PrintVolume.anchor(document.slug, entry.anchor)
@@ -28,7 +30,7 @@ extension SiteRenderer {
                     anchor: PrintVolume.anchor(document.slug, nil), title: meta.title, type: meta.type,
                     published: meta.published.description, publishedISO: meta.published.iso, publisher: meta.publisher, author: meta.author,
                     href: link(SitePaths.document(document.slug), from: path), citation: citation(document).text(),
-                    toc: toc, bodyHTML: String(decoding: volume.rewrite(document.body.html, slug: document.slug), as: UTF8.self))
+                    toc: toc, bodyHTML: documentParts?.part(.printBody, of: document.slug, revision: document.revision, make) ?? make())
             }
             let navigation = pager.navigation(onPage: number, label: "Volumes of the \(strategy.shortTitle) for print")
             let title = "\(strategy.title): all its documents"

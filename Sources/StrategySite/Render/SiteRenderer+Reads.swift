@@ -63,7 +63,9 @@ extension SiteRenderer {
     /// The passage of a section most about a theme, as HTML with the theme's words marked.
     func passage(of section: SectionReference, on theme: Theme) -> String? {
         record(.passages(slug: section.slug, theme: theme.id))
-        return site.document(section.slug)?.section(section.anchor).map { (themePassages[theme.id] ?? ThemePassage(theme)).html($0.text) }
+        guard let document = site.document(section.slug), let found = document.section(section.anchor) else { return nil }
+        let make = { (themePassages[theme.id] ?? ThemePassage(theme)).html(found.text) }
+        return documentParts?.part(.passage(anchor: section.anchor, theme: theme.id), of: document.slug, revision: document.revision, make) ?? make()
     }
 
     /// The sections tagged with a theme, in document order.

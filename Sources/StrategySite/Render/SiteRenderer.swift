@@ -21,6 +21,9 @@ public struct SiteRenderer: Sendable {
     /// `serve`'s search index, kept between rebuilds; nil for `build`.
     let searchFragments: SearchFragments?
 
+    /// `serve`'s parts of pages made from one document, kept between rebuilds; nil for `build`.
+    let documentParts: DocumentRenderCache?
+
     /// Each theme's reading of its own words, made once rather than for every section shown.
     let themePassages: [String: ThemePassage]
 
@@ -28,7 +31,9 @@ public struct SiteRenderer: Sendable {
     /// the very contexts this stage builds.
     var otherEngine: (@Sendable (_ template: String, _ stack: [TemplateValue]) -> [UInt8])?
 
-    public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "", searchFragments: SearchFragments? = nil) {
+    public init(site: LinkedSite, templates: TemplateSet, bodyEnd: String = "", searchFragments: SearchFragments? = nil,
+                documentParts: DocumentRenderCache? = nil) {
+        self.documentParts = documentParts
         self.site = site
         self.templates = templates
         self.bodyEnd = bodyEnd
