@@ -103,6 +103,15 @@ import Testing
         #expect(try site.page("sitemap.xml").contains("<loc>https://example.org/ds/documents/one.html</loc><lastmod>2012-01-15</lastmod>"))
     }
 
+    @Test func theAccessedDayIsTheBuildsInUTCOrSourceDateEpochs() {
+        func day(_ epoch: String) -> String { PublicationDate.buildDay(environment: ["SOURCE_DATE_EPOCH": epoch]).iso }
+        #expect(day("0") == "1970-01-01")
+        #expect(day("951782400") == "2000-02-29")
+        #expect(day("1765000000") == "2025-12-06")
+        #expect(day("1767225599") == "2025-12-31")
+        #expect(day("-86400") == "1969-12-31")
+    }
+
     @Test func theAccessibilityStatementGivesTheContact() throws {
         let site = try Self.site(baseURL: nil)
         #expect(try site.page("accessibility.html").contains("publishes this site at <a href=\"mailto:team@example.org\">team@example.org</a>."))

@@ -12,23 +12,28 @@ struct EnglishStemmerTests {
         ProcessInfo.processInfo.environment["STRATEGY_SITE_STEMMER_VOCABULARY"] ?? Repository.path(".build/stemmer/vocabulary.tsv")
     }
 
+    /// Each word of the vocabulary with Snowball's stem; nil, and the test failed, when the
+    /// file is missing.
+    static func snowballVocabulary() -> [(word: Substring, stem: Substring)]? {
+        guard let text = try? String(contentsOfFile: vocabularyPath, encoding: .utf8) else {
+            Issue.record("\(vocabularyPath) is missing: run `make stemmer-vocabulary` (part of `make test`)")
+            return nil
+        }
+        return text.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return fields.count == 2 ? (fields[0], fields[1]) : nil
+        }
+    }
+
     @Test("gives Snowball's stem for every word of the vocabulary")
     func vocabulary() throws {
-        guard let text = try? String(contentsOfFile: Self.vocabularyPath, encoding: .utf8) else {
-            Issue.record("\(Self.vocabularyPath) is missing: run `make stemmer-vocabulary` (part of `make test`)")
-            return
+        guard let words = Self.snowballVocabulary() else { return }
+        let wrong = words.compactMap { word, snowball -> String? in
+            let stem = EnglishStemmer.stem(String(word))
+            return stem == snowball ? nil : "\(word): \(stem), Snowball \(snowball)"
         }
-        var checked = 0
-        var wrong: [String] = []
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2 else { continue }
-            checked += 1
-            let stem = EnglishStemmer.stem(String(fields[0]))
-            if stem != fields[1] { wrong.append("\(fields[0]): \(stem), Snowball \(fields[1])") }
-        }
-        #expect(checked > 10_000)
-        #expect(wrong.isEmpty, "\(wrong.count) of \(checked) differ: \(wrong.prefix(20).joined(separator: "; "))")
+        #expect(words.count > 10_000)
+        #expect(wrong.isEmpty, "\(wrong.count) of \(words.count) differ: \(wrong.prefix(20).joined(separator: "; "))")
     }
 
     /// Theme pages skip the tokenizer and stemmer for words that cannot stem to a theme's
@@ -36,22 +41,15 @@ struct EnglishStemmerTests {
     /// bare or with punctuation around it as text has it.
     @Test("a theme's quick word check never skips a word that stems to its terms")
     func themePassagePrefilter() throws {
-        guard let text = try? String(contentsOfFile: Self.vocabularyPath, encoding: .utf8) else {
-            Issue.record("\(Self.vocabularyPath) is missing: run `make stemmer-vocabulary` (part of `make test`)")
-            return
-        }
-        var checked = 0
+        guard let words = Self.snowballVocabulary() else { return }
         var skipped: [String] = []
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2 else { continue }
-            let prefixes: Set<UInt16> = [ThemePassage.prefix(of: String(fields[1]))]
-            for written in [String(fields[0]), "(" + fields[0].capitalized + "),"] where !ThemePassage.mayMatch(Substring(written), prefixes: prefixes) {
-                skipped.append("\(written) → \(fields[1])")
+        for (word, stem) in words {
+            let prefixes: Set<UInt16> = [ThemePassage.prefix(of: String(stem))]
+            for written in [String(word), "(" + word.capitalized + "),"] where !ThemePassage.mayMatch(Substring(written), prefixes: prefixes) {
+                skipped.append("\(written) → \(stem)")
             }
-            checked += 1
         }
-        #expect(checked > 10_000)
+        #expect(words.count > 10_000)
         #expect(skipped.isEmpty, "\(skipped.prefix(20))")
         // And it does skip: a word of other letters is not read at all.
         #expect(!ThemePassage.mayMatch("housing", prefixes: [ThemePassage.prefix(of: "recoveri")]))

@@ -300,6 +300,7 @@ extension SitePipeline {
                 searchFragments = SearchFragments()
                 documentParts = DocumentRenderCache()
             }
+            if !pending.templates.isEmpty { documentParts.dropPages() }
             let renderer = SiteRenderer(site: site, templates: templates, bodyEnd: bodyEnd, searchFragments: searchFragments,
                                         documentParts: documentParts)
             let templateNames = Set(templates.partialsUsed.keys)

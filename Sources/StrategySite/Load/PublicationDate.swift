@@ -38,10 +38,22 @@ public struct PublicationDate: Hashable, Sendable, Comparable, CustomStringConve
     /// two builds of the same sources can be compared byte for byte.
     public static func buildDay(environment: [String: String] = ProcessInfo.processInfo.environment) -> PublicationDate {
         let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) } ?? Date().timeIntervalSince1970
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: seconds))
-        return PublicationDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        return civilDay(daysSince1970: Int((seconds / 86_400).rounded(.down)))
+    }
+
+    /// The proleptic Gregorian day `days` after 1 January 1970, in plain arithmetic (the
+    /// "days from civil" inverse of H. Hinnant's date algorithms): `serve` asks on every
+    /// rebuild, and a Foundation calendar costs far more to set up than the answer.
+    static func civilDay(daysSince1970 days: Int) -> PublicationDate {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return PublicationDate(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     static func days(inMonth month: Int, year: Int) -> Int {

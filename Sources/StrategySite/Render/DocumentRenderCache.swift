@@ -8,7 +8,11 @@ import Synchronization
 /// `revision`), and a new parse of a document drops what was kept of the old one, so the
 /// cache holds one version of each document. `build` renders every page once and keeps none.
 ///
-/// The data files shape both parts (a theme's words): a change to one starts a new cache.
+/// It also keeps whole pages made only of such parts (a print volume), by what they were made
+/// from, so a strategy's volumes other than the edited document's are not rendered again.
+///
+/// The data files shape all of them (a theme's words, a strategy's title): a change to one
+/// starts a new cache; a template edit drops the kept pages (``dropPages()``).
 public final class DocumentRenderCache: Sendable {
     enum Part: Hashable, Sendable {
         case passage(anchor: String, theme: String)
@@ -21,6 +25,7 @@ public final class DocumentRenderCache: Sendable {
     }
 
     private let entries = Mutex(Entries())
+    private let pages = Mutex<[String: (fingerprint: [Int], page: RenderedPage)]>([:])
 
     public init() {}
 
@@ -36,5 +41,19 @@ public final class DocumentRenderCache: Sendable {
             entries.parts[slug, default: [:]][part] = made
         }
         return made
+    }
+
+    /// The page at `path`, as kept if it was made from the same `fingerprint` (the revisions
+    /// of the documents on it, and whatever else it shows), else made by `make` and kept.
+    func page(_ path: String, fingerprint: [Int], _ make: () -> RenderedPage) -> RenderedPage {
+        if let kept = pages.withLock({ $0[path] }), kept.fingerprint == fingerprint { return kept.page }
+        let made = make()
+        pages.withLock { $0[path] = (fingerprint, made) }
+        return made
+    }
+
+    /// Forgets every kept page: the templates they were rendered with changed.
+    func dropPages() {
+        pages.withLock { $0 = [:] }
     }
 }

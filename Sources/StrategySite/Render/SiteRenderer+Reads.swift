@@ -124,15 +124,20 @@ extension SiteRenderer {
     /// Renders a template onto the end of `out` with a stack of contexts (innermost last),
     /// recording it and the partials it uses.
     func render(_ template: PageTemplate, _ stack: [TemplateValue], into out: inout [UInt8]) {
-        // Only `serve` records; `build` renders every page and need not walk the partials.
-        if let log {
-            log.record(.template(template.rawValue))
-            log.record(contentsOf: templates.dependencies(of: template.rawValue).map { PageInput.template($0) })
-        }
+        recordReads(of: template)
         if let otherEngine {
             out += otherEngine(template.rawValue, stack)
         } else {
             templates.render(template, stack, into: &out)
         }
+    }
+
+    /// Records that the job reads `template` and every template it uses, as rendering it does:
+    /// for a job that takes a page it rendered before instead of rendering it again.
+    func recordReads(of template: PageTemplate) {
+        // Only `serve` records; `build` renders every page and need not walk the partials.
+        guard let log else { return }
+        log.record(.template(template.rawValue))
+        log.record(contentsOf: templates.dependencies(of: template.rawValue).map { PageInput.template($0) })
     }
 }
