@@ -14,7 +14,9 @@ extension StrategySiteCommand {
                 killed leaves folders beside the output that the next build cleans up, putting back \
                 anything of yours they held. Errors are printed as path:line:column: error: message, and \
                 the exit status is 1; option values that cannot work (--output inside Content/, --zip in a \
-                missing folder, --base-url that is not an http(s) URL) exit 2.
+                missing folder, --base-url that is not an http(s) URL) exit 2. The one file it may \
+                write outside the output: when the content folder has passages.ledger, the passage ids \
+                the site publishes for the first time are appended to it, after the site is written.
                 """
         )
 
