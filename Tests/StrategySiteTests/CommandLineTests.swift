@@ -42,7 +42,7 @@ struct CommandLineTests {
         let site = try TemporarySite(copying: "themes-site")
         let result = try run(["build", "--content", "Content", "--templates", Repository.templates], in: site.root)
         #expect(result.status == 0)
-        #expect(result.output.hasPrefix("Built 3 documents: 19 pages, "))
+        #expect(result.output.hasPrefix("Built 3 documents: 22 pages, "))
         #expect(result.output.split(separator: "\n").count == 1)
     }
 

@@ -8,13 +8,15 @@ struct SiteBuildTests {
     @Test func fixtureSiteBuildsEveryPageWithTheSharedStructure() throws {
         let site = try TemporarySite(copying: "themes-site")
         let summary = try site.builder().build()
-        #expect(summary.pages == 19) // 3 documents, 3 themes, 3 strategies, 4 indicators, home, themes index, lookup, search, accessibility, 404
+        // 3 documents, 3 themes, 3 strategies and their print pages, 4 indicators, home, themes
+        // index, lookup, search, accessibility, 404
+        #expect(summary.pages == 22)
         let files = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter { $0.hasSuffix(".html") }.sorted()
         #expect(files == [
             "404.html", "accessibility.html", "documents/alpha.html", "documents/beta.html", "documents/gamma.html", "index.html",
             "indicators/figure-users.html", "indicators/index.html", "indicators/ni-7.html", "indicators/outcome-free.html",
             "indicators/psa-1.html", "search.html", "strategies/2001.html", "strategies/2002.html", "strategies/2003.html",
-            "themes/housing.html", "themes/index.html", "themes/supply.html", "themes/treatment.html",
+            "strategies/print/2001.html", "strategies/print/2002.html", "strategies/print/2003.html", "themes/housing.html", "themes/index.html", "themes/supply.html", "themes/treatment.html",
         ])
         var titles = Set<String>()
         for file in files {
