@@ -109,9 +109,13 @@ public enum InputInvariants {
         }
     }
 
+    /// Whether `url` starts with a scheme as browsers read one: an ASCII letter, then letters,
+    /// digits, `+`, `-` or `.`, then `:`. Anything else (`-%5E1%7C:`, found by fuzz-markdown)
+    /// is a relative address, which no browser runs.
     static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        return !url[..<colon].contains { "/?#".contains($0) }
+        guard let colon = url.firstIndex(of: ":"), let first = url.unicodeScalars.first,
+              first.isASCII, first.properties.isAlphabetic else { return false }
+        return url[..<colon].unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) }
     }
 }
 
