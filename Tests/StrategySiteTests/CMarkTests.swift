@@ -33,6 +33,13 @@ struct CMarkTests {
         #expect(PageInvariants.bodyProblems("<p><a href=\"#x\">x</a></p>") == ["link '#x' names no id on the page"])
     }
 
+    @Test func aLinkToANoteReferenceIsCheckedLikeAnyFragment() {
+        // Found by fuzz-markdown: a hand-written `#fnref:…` was never warned, even with no such id.
+        let (_, diagnostics) = parse("a[^1] [back](#fnref:1) [gone](#fnref:7)\n\n[^1]: one\n")
+        #expect(diagnostics.map(\.message) == ["link '#fnref:7' names no heading or passage of this document"])
+        #expect(InputInvariants.markdownProblems(body: "a[^1]%:data:[^[z A*](#fnref:1:\u{0}\u{0}ex%amplue)\n").isEmpty)
+    }
+
     @Test func aRelativeAddressWithAColonIsNoScheme() throws {
         // Found by fuzz-markdown: notes and a table-like line gave the link `-%5E1%7C:`, which
         // no browser reads as a scheme; only real schemes must be ones cmark writes.
