@@ -8,6 +8,11 @@ public struct SiteConfig: Sendable {
     public var description: String
     /// Absolute URL the site is published at; used only for the sitemap and feed.
     public var baseURL: String?
+
+    /// `path` (from the site's root) at the published address, when there is a base URL.
+    public func absoluteURL(_ path: String) -> String? {
+        baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + path }
+    }
     public var strategies: [Strategy]
     public var governments: [Government]
     /// How readers reach the team (an email address or a web address), for the accessibility

@@ -4,6 +4,8 @@
 /// with no passage alike enough is a warning at its ledger line.
 enum PassageAliases {
     static func apply(_ ledger: PassageLedger, to parsed: ParsedDocument, _ diagnostics: inout [Diagnostic]) -> ParsedDocument {
+        // A document the ledger holds nothing of has no old ids: its passages need no sketches.
+        guard ledger.entries[parsed.slug] != nil else { return parsed }
         let current = parsed.passages.map { (id: $0.id, sketch: PassageSketch(text: $0.text)) }
         let aliases = ledger.aliases(of: parsed.slug, passages: current)
         guard !aliases.isEmpty else { return parsed }

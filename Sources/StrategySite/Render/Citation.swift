@@ -33,8 +33,8 @@ struct Citation: Sendable {
         lastUpdated = metadata.lastUpdated
         siteTitle = config.title
         let path = SitePaths.document(slug)
-        if let base = config.baseURL {
-            address = (base.hasSuffix("/") ? base : base + "/") + path
+        if let absolute = config.absoluteURL(path) {
+            address = absolute
             isAbsolute = true
         } else {
             address = path

@@ -103,7 +103,7 @@ public struct SiteRenderer: Sendable {
 
     /// `path`'s address on the published site, when site.yml or `--base-url` gives its base.
     func absoluteURL(_ path: String) -> String? {
-        site.config.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + path }
+        site.config.absoluteURL(path)
     }
 
     func documentSummary(_ document: DocumentDetails, from path: String) -> DocumentSummary {
